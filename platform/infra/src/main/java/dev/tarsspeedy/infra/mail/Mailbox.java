@@ -9,6 +9,9 @@ public interface Mailbox {
     /** Messages to {@code address}, oldest first. */
     List<MailMessage> messages(String address);
 
+    /** Every message, each once however many recipients it had, oldest first. */
+    List<MailMessage> messages();
+
     /** Waits until at least {@code count} messages to {@code address} arrived; returns them, oldest first. */
     List<MailMessage> awaitMessages(String address, int count, Duration timeout);
 
