@@ -49,7 +49,7 @@ public abstract class AbstractManagedServer implements ManagedServer {
                 name,
                 isExternal() ? "(external) reachable" : "ready",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                endpoints());
+                endpoints().stream().map(Endpoint::url).toList());
     }
 
     @Override

@@ -3,7 +3,13 @@ package dev.tarsspeedy.kafkabroker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 
@@ -31,16 +37,32 @@ public final class KafkaBrokerMain {
         kafka.Kafka.main(new String[] {config});
     }
 
-    /** Formats the metadata log once; a second call on formatted storage keeps its cluster id. */
+    /** Formats the log directory on first use only: formatted storage keeps its cluster id and its data. */
     private static void format(String config) {
+        if (isFormatted(config)) {
+            return;
+        }
         String clusterId = Uuid.randomUuid().toString();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        int status = StorageTool.execute(
-                new String[] {"format", "--standalone", "--ignore-formatted", "-t", clusterId, "-c", config}, out);
+        int status = StorageTool.execute(new String[] {"format", "--standalone", "-t", clusterId, "-c", config}, out);
         if (status != 0) {
             System.err.println("formatting the KRaft storage failed with status " + status);
             System.exit(status);
         }
+    }
+
+    private static boolean isFormatted(String config) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(config), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + config, e);
+        }
+        String logDirs = properties.getProperty("log.dirs", properties.getProperty("log.dir", ""));
+        return Arrays.stream(logDirs.split(","))
+                .map(String::trim)
+                .filter(dir -> !dir.isEmpty())
+                .anyMatch(dir -> Files.isRegularFile(Path.of(dir, "meta.properties")));
     }
 
     private static void watchParent(InputStream stdin) {
