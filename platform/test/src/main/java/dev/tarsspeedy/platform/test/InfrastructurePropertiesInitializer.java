@@ -1,0 +1,62 @@
+package dev.tarsspeedy.platform.test;
+
+import dev.tarsspeedy.infra.Infrastructure;
+import dev.tarsspeedy.infra.kafka.KafkaServer;
+import dev.tarsspeedy.infra.mail.MailServer;
+import dev.tarsspeedy.infra.postgres.PostgresServer;
+import dev.tarsspeedy.infra.redis.RedisServer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a service's connection settings at the shared real infrastructure, taking precedence over its
+ * {@code application.yml}: the same keys production sets through environment variables.
+ */
+public final class InfrastructurePropertiesInitializer
+        implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        Infrastructure infrastructure = Infrastructure.shared();
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "realInfrastructure",
+                        properties(infrastructure, databaseName(environment.getProperty("spring.application.name")))));
+    }
+
+    static Map<String, Object> properties(Infrastructure infrastructure, String databaseName) {
+        PostgresServer postgres = infrastructure.postgres();
+        RedisServer redis = infrastructure.redis();
+        KafkaServer kafka = infrastructure.kafka();
+        MailServer mail = infrastructure.mail();
+        String database = postgres.createDatabase(databaseName);
+
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
+        properties.put("spring.r2dbc.username", postgres.username());
+        properties.put("spring.r2dbc.password", postgres.password());
+        properties.put("spring.flyway.url", postgres.jdbcUrl(database));
+        properties.put("spring.flyway.user", postgres.username());
+        properties.put("spring.flyway.password", postgres.password());
+        properties.put("spring.data.redis.url", redis.uri());
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("spring.mail.host", mail.smtpHost());
+        properties.put("spring.mail.port", mail.smtpPort());
+        return properties;
+    }
+
+    /** {@code order-service} becomes {@code order_service}: one database per service, as in production. */
+    static String databaseName(String applicationName) {
+        String name = applicationName == null || applicationName.isBlank() ? "service" : applicationName;
+        String database =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return database.isEmpty() || !Character.isLetter(database.charAt(0)) ? "s_" + database : database;
+    }
+}
