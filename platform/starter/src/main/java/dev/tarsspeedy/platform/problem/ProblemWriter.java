@@ -1,0 +1,97 @@
+package dev.tarsspeedy.platform.problem;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders a {@link Problem} as {@code application/problem+json} in the reader's language: Korean when the
+ * request prefers it ({@code Accept-Language: ko}), English otherwise.
+ *
+ * <p>Titles and standard details come from the bundle {@code problems} at the class path root (a service's own
+ * problem types), then from the platform's bundle; a type without a title gets its slug as words.
+ */
+public final class ProblemWriter {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.KOREAN);
+
+    private final URI typeBase;
+    private final JsonMapper json;
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+    public ProblemWriter(URI typeBase, JsonMapper json) {
+        this.typeBase = typeBase;
+        this.json = json;
+        messages.setBasenames("problems", "dev/tarsspeedy/platform/problem/problems");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        // Without this, a server whose default locale is Korean would answer English readers in Korean.
+        messages.setFallbackToSystemLocale(false);
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        Locale locale = locale(exchange);
+        response.setStatusCode(problem.status());
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(PROBLEM_JSON);
+        headers.setContentLanguage(locale);
+        problem.headers().forEach(headers::set);
+        byte[] body = json.writeValueAsBytes(
+                body(problem, exchange.getRequest().getPath().value(), locale));
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The members of the problem, in RFC 9457 order, then the extensions. */
+    public Map<String, Object> body(Problem problem, String instance, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", typeBase.resolve(problem.type()).toString());
+        body.put("title", title(problem.type(), locale));
+        body.put("status", problem.status().value());
+        body.put("detail", problem.detail() != null ? problem.detail() : detail(problem, locale));
+        body.put("instance", instance);
+        body.putAll(problem.properties());
+        return body;
+    }
+
+    private String title(String type, Locale locale) {
+        try {
+            return messages.getMessage(type + ".title", null, locale);
+        } catch (NoSuchMessageException e) {
+            String words = type.replace('-', ' ');
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+    }
+
+    private String detail(Problem problem, Locale locale) {
+        return messages.getMessage(
+                problem.type() + ".detail", problem.detailArguments().toArray(), problem.type(), locale);
+    }
+
+    static Locale locale(ServerWebExchange exchange) {
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
+        } catch (IllegalArgumentException e) {
+            return Locale.ENGLISH; // a garbled Accept-Language header is no reason to fail
+        }
+        Locale match = Locale.lookup(ranges, SUPPORTED);
+        return match == null ? Locale.ENGLISH : match;
+    }
+}

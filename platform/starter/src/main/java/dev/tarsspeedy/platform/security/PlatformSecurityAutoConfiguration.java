@@ -1,0 +1,91 @@
+package dev.tarsspeedy.platform.security;
+
+import dev.tarsspeedy.platform.problem.ProblemAutoConfiguration;
+import dev.tarsspeedy.platform.problem.ProblemWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The one JWT setup: RS256 access tokens checked against the identity service's JWKS, roles from a claim,
+ * {@code ADMIN} required on admin paths, everything else authenticated unless listed as public, and 401/403
+ * answered as problem details. Stateless: no sessions, no CSRF tokens (no cookies are used for auth).
+ */
+@AutoConfiguration(after = ProblemAutoConfiguration.class)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    /** Always open: probes and scraping must not need a token. */
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus");
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("platform.security.jwks-uri")
+    ReactiveJwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                        properties.jwksUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(
+                properties.issuer().isBlank()
+                        ? JwtValidators.createDefault()
+                        : JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemSecurityHandlers problemSecurityHandlers(ProblemWriter writer) {
+        return new ProblemSecurityHandlers(writer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain platformSecurity(
+            ServerHttpSecurity http,
+            PlatformSecurityProperties properties,
+            ProblemSecurityHandlers problems,
+            org.springframework.beans.factory.ObjectProvider<ReactiveJwtDecoder> decoder) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(properties.publicPaths());
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(open.toArray(String[]::new))
+                        .permitAll()
+                        .pathMatchers(properties.adminPaths().toArray(String[]::new))
+                        .hasRole("ADMIN")
+                        .anyExchange()
+                        .authenticated());
+        ReactiveJwtDecoder jwtDecoder = decoder.getIfAvailable();
+        if (jwtDecoder != null) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
+                            .jwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim()))));
+        }
+        return http.build();
+    }
+}

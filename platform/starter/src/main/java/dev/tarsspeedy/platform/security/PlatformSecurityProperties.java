@@ -1,0 +1,24 @@
+package dev.tarsspeedy.platform.security;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * JWT resource-server settings, the same in every service and the gateway.
+ *
+ * @param jwksUri where the identity service publishes its signing keys (JWKS); keys are fetched again when a
+ *     token names a {@code kid} not seen yet, so key rotation needs no restart
+ * @param issuer the expected {@code iss} claim, or empty to accept any issuer
+ * @param rolesClaim the claim holding the user's roles ({@code ["USER","ADMIN"]}), mapped to {@code ROLE_*}
+ * @param publicPaths path patterns open without a token (health and Prometheus endpoints always are)
+ * @param adminPaths path patterns that need the {@code ADMIN} role
+ */
+@ConfigurationProperties("platform.security")
+public record PlatformSecurityProperties(
+        URI jwksUri,
+        @DefaultValue("") String issuer,
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue("/api/admin/**") List<String> adminPaths) {}

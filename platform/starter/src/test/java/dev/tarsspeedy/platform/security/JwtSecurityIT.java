@@ -1,0 +1,120 @@
+package dev.tarsspeedy.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.tarsspeedy.platform.fixture.JwksServer;
+import dev.tarsspeedy.platform.fixture.StarterTestBase;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** The one JWT setup: who gets in, who does not, and how they are told. */
+class JwtSecurityIT extends StarterTestBase {
+
+    @Test
+    void noTokenIs401Problem() {
+        client.get()
+                .uri("/api/me")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://tars-speedy.dev/problems/unauthorized");
+    }
+
+    @Test
+    void aValidTokenNamesTheUser() {
+        client.get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("user-1");
+    }
+
+    @Test
+    void aUserOnAnAdminRouteIs403Problem() {
+        client.get()
+                .uri("/api/admin/things")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken())
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://tars-speedy.dev/problems/forbidden");
+        client.get()
+                .uri("/api/admin/things")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void publicPathsAndProbesNeedNoToken() {
+        client.get().uri("/api/public/ping").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("service=\"platform-starter-test\""));
+    }
+
+    @Test
+    void tamperedExpiredAndForeignTokensAreRefused() {
+        String valid = userToken();
+        String[] parts = valid.split("\\.");
+        // Same header and signature, payload of another user: the signature no longer matches.
+        String otherPayload = JwksServer.token(JWKS.currentKey(), "admin-1", List.of("ADMIN"), Duration.ofMinutes(5))
+                .split("\\.")[1];
+        String tampered = parts[0] + "." + otherPayload + "." + parts[2];
+        String expired = JwksServer.token(JWKS.currentKey(), "user-1", List.of("USER"), Duration.ofSeconds(-120));
+        RSAKey foreign = JwksServer.newKey("key-1"); // same kid, key the server never published
+        String forged = JwksServer.token(foreign, "user-1", List.of("ADMIN"), Duration.ofMinutes(5));
+
+        for (String token : List.of(tampered, expired, forged, "not-a-jwt")) {
+            client.get()
+                    .uri("/api/me")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aRotatedKeyIsPickedUpWithoutRestart() {
+        RSAKey rotated = JWKS.rotate("key-" + System.nanoTime());
+        String token = JwksServer.token(rotated, "user-2", List.of("USER"), Duration.ofMinutes(5));
+
+        client.get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("user-2");
+    }
+}
