@@ -5,7 +5,6 @@ import dev.tarsspeedy.infra.Infrastructure;
 import dev.tarsspeedy.infra.ManagedServer;
 import dev.tarsspeedy.infra.process.Folders;
 import dev.tarsspeedy.infra.process.NetworkPorts;
-import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
@@ -16,12 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The local stack: real infrastructure on fixed, documented ports with data kept between runs, then (as they
- * arrive) every service in its own JVM. Stops everything on Ctrl-C or SIGTERM.
+ * The local stack: real infrastructure on fixed, documented ports with data kept between runs, then every
+ * service in its own JVM (the same jars as production). Stops everything on Ctrl-C or SIGTERM: services
+ * first, then the servers they use.
  */
 public final class LocalStack {
+
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
 
     private LocalStack() {}
 
@@ -50,7 +55,7 @@ public final class LocalStack {
         }
     }
 
-    private static void run(StackOptions options, Path home) throws InterruptedException, IOException {
+    private static void run(StackOptions options, Path home) throws Exception {
         long started = System.nanoTime();
         if (options.fresh()) {
             System.out.println("--fresh: removing the data in " + home);
@@ -59,46 +64,101 @@ public final class LocalStack {
             }
         }
         InfraSettings settings = InfraSettings.forLocalStack(home);
-        checkPortsFree(settings.ports());
+        if (options.freePorts()) {
+            settings = settings.withPorts(InfraSettings.Ports.free());
+        } else {
+            checkPortsFree(settings.ports());
+        }
 
-        System.out.println("Starting the infrastructure: PostgreSQL, Redis, Kafka, SMTP with mailbox"
+        System.out.println("[1/2] Starting the infrastructure: PostgreSQL, Redis, Kafka, SMTP with mailbox"
                 + " (data and logs in " + home + ")");
-        Infrastructure infrastructure = Infrastructure.create(settings);
+        Infrastructure infrastructure = Infrastructure.create(settings).withoutShutdownHook();
+        List<ServiceProcess> services = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(services, infrastructure), "stack-shutdown"));
         try {
             infrastructure.startAll();
         } catch (RuntimeException e) {
-            infrastructure.close();
             fail(e.getMessage() + "\nLogs: " + home.resolve("logs"));
+        }
+
+        Path repository = Path.of("").toAbsolutePath();
+        for (StackService service : StackServices.all(repository, infrastructure, options.freePorts())) {
+            services.add(new ServiceProcess(service, home));
+        }
+        System.out.println("[2/2] Starting " + services.size() + " service(s): "
+                + String.join(
+                        ", ", services.stream().map(s -> s.service().name()).toList()));
+        try {
+            startServices(services);
+        } catch (RuntimeException e) {
+            fail(e.getMessage());
         }
 
         Duration ready = Duration.ofNanos(System.nanoTime() - started);
         System.out.println();
         System.out.printf("Ready in %.1f s.%n%n", ready.toMillis() / 1000.0);
-        System.out.println(table(infrastructure, home));
-        System.out.println("""
-                Not there yet: the gateway (http://localhost:8080) and the services arrive with the next \
-                milestones;
-                until then the stack runs the infrastructure they will use.
-
-                Press Ctrl-C to stop everything.""");
-        System.out.println("READY");
+        System.out.println(table(infrastructure, services, home));
+        System.out.println("Press Ctrl-C to stop everything.");
+        System.out.println("READY gateway=" + services.getFirst().service().baseUrl());
         System.out.flush();
-        // Infrastructure's shutdown hook stops every server when Ctrl-C or SIGTERM ends this JVM.
         new CountDownLatch(1).await();
     }
 
-    private static String table(Infrastructure infrastructure, Path home) {
+    /** Starts every service at once (each waits on I/O most of its start) and waits until all are ready. */
+    private static void startServices(List<ServiceProcess> services) throws Exception {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<ServiceProcess, Future<?>> starts = new LinkedHashMap<>();
+            for (ServiceProcess service : services) {
+                starts.put(service, executor.submit(() -> {
+                    long begin = System.nanoTime();
+                    service.start();
+                    service.awaitReady(SERVICE_READY_TIMEOUT);
+                    System.out.printf(
+                            "      %s ready in %.1f s%n", service.service().name(), (System.nanoTime() - begin) / 1e9);
+                    return null;
+                }));
+            }
+            for (Future<?> start : starts.values()) {
+                try {
+                    start.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
+
+    private static void stopAll(List<ServiceProcess> services, Infrastructure infrastructure) {
+        System.out.println("Stopping...");
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            services.forEach(service -> executor.submit(service::stop));
+        }
+        infrastructure.close();
+        System.out.println("Stopped.");
+    }
+
+    private static String table(Infrastructure infrastructure, List<ServiceProcess> services, Path home) {
         List<String[]> rows = new ArrayList<>();
+        for (ServiceProcess process : services) {
+            StackService service = process.service();
+            rows.add(new String[] {service.name(), service.baseUrl()});
+        }
         for (ManagedServer server : infrastructure.servers()) {
             for (ManagedServer.Endpoint endpoint : server.endpoints()) {
                 rows.add(new String[] {endpoint.label(), endpoint.url()});
             }
         }
+        for (ServiceProcess process : services) {
+            StackService service = process.service();
+            rows.add(new String[] {"metrics " + service.name(), service.baseUrl() + "/actuator/prometheus"});
+        }
         rows.add(new String[] {"Logs", home.resolve("logs").toString()});
         StringBuilder text = new StringBuilder();
-        text.append(String.format("  %-12s %s%n", "WHAT", "WHERE"));
+        text.append(String.format("  %-20s %s%n", "WHAT", "WHERE"));
         for (String[] row : rows) {
-            text.append(String.format("  %-12s %s%n", row[0], row[1]));
+            text.append(String.format("  %-20s %s%n", row[0], row[1]));
         }
         return text.toString();
     }
@@ -112,6 +172,7 @@ public final class LocalStack {
         wanted.put("Kafka controller", ports.kafkaController());
         wanted.put("SMTP", ports.smtp());
         wanted.put("Mailbox", ports.mailbox());
+        StackServices.PORTS.forEach(wanted::put);
         List<String> busy = new ArrayList<>();
         wanted.forEach((what, port) -> {
             if (NetworkPorts.isOpen(NetworkPorts.LOOPBACK, port)) {

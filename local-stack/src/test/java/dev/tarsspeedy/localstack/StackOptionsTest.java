@@ -11,13 +11,13 @@ class StackOptionsTest {
     @Test
     void defaultsToKeptDataInTheRepository() {
         assertThat(StackOptions.parse(new String[0]))
-                .isEqualTo(new StackOptions(Path.of(".local-stack"), false, false));
+                .isEqualTo(new StackOptions(Path.of(".local-stack"), false, false, false));
     }
 
     @Test
     void readsFreshAndHome() {
-        assertThat(StackOptions.parse(new String[] {"--fresh", "--home", "/srv/stack"}))
-                .isEqualTo(new StackOptions(Path.of("/srv/stack"), true, false));
+        assertThat(StackOptions.parse(new String[] {"--fresh", "--home", "/srv/stack", "--free-ports"}))
+                .isEqualTo(new StackOptions(Path.of("/srv/stack"), true, true, false));
     }
 
     @Test

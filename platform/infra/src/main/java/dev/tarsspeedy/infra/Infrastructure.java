@@ -75,6 +75,19 @@ public final class Infrastructure implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Leaves stopping to the caller's own shutdown hook, for callers that must stop other things first (the
+     * local stack stops its services before the servers they use).
+     */
+    public Infrastructure withoutShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        return this;
+    }
+
     public InfraSettings settings() {
         return settings;
     }

@@ -90,6 +90,18 @@ public final class OsProcesses {
         }
     }
 
+    /**
+     * The process named in a pid file if it is alive and its command line contains {@code marker} (a jar path, a
+     * data folder): for programs such as {@code java} whose executable name alone says nothing.
+     */
+    public static Optional<ProcessHandle> fromPidFileWithArgument(Path pidFile, String executableName, String marker) {
+        return fromPidFile(pidFile, executableName)
+                .filter(handle -> handle.info()
+                        .commandLine()
+                        .map(line -> line.contains(marker))
+                        .orElse(false));
+    }
+
     /** Stops a server that a killed run left behind in this data folder, so the new one can take its place. */
     public static void stopLeftover(Path pidFile, String executableName, Duration grace) {
         fromPidFile(pidFile, executableName).ifPresent(stale -> {

@@ -1,0 +1,114 @@
+package dev.tarsspeedy.localstack;
+
+import dev.tarsspeedy.infra.process.Folders;
+import dev.tarsspeedy.infra.process.OsProcesses;
+import dev.tarsspeedy.infra.process.Sleep;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A service running in its own JVM, its output in a log file, its pid in a file so a killed stack is cleaned up. */
+final class ServiceProcess {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final StackService service;
+    private final Path logFile;
+    private final Path pidFile;
+    private Process process;
+
+    ServiceProcess(StackService service, Path home) {
+        this.service = service;
+        this.logFile = home.resolve("logs").resolve(service.name() + ".log");
+        this.pidFile = home.resolve("run").resolve(service.name() + ".pid");
+    }
+
+    StackService service() {
+        return service;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    void start() throws IOException {
+        if (!Files.isRegularFile(service.jar())) {
+            throw new IllegalStateException(service.name() + " is not built: " + service.jar()
+                    + " is missing. Run ./stack (it builds) or ./mvnw -DskipTests package.");
+        }
+        Folders.create(logFile.getParent());
+        Folders.create(pidFile.getParent());
+        // A stack killed with kill -9 leaves its services running; their ports would block the new ones.
+        OsProcesses.fromPidFileWithArgument(pidFile, "java", service.jar().toString())
+                .ifPresent(stale -> OsProcesses.terminate(stale, STOP_GRACE));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m",
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                service.jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(service.environment());
+        process = builder.start();
+        Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the readiness probe answers 200; fails early when the JVM exits. */
+    void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(service.readinessUrl()))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with status " + process.exitValue()
+                        + " during start; see " + logFile);
+            }
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            Sleep.millis(250);
+        }
+        throw new IllegalStateException(
+                service.name() + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
+    }
+
+    Optional<ProcessHandle> handle() {
+        return Optional.ofNullable(process).map(Process::toHandle);
+    }
+
+    /** SIGTERM lets Spring Boot shut down gracefully; what is left after the grace period is killed. */
+    void stop() {
+        if (process != null) {
+            OsProcesses.terminate(process.toHandle(), STOP_GRACE);
+            process = null;
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            // harmless: the next start checks the pid against the jar before acting on it
+        }
+    }
+}
