@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +60,7 @@ public final class LocalStack {
         long started = System.nanoTime();
         if (options.fresh()) {
             System.out.println("--fresh: removing the data in " + home);
-            for (String folder : List.of("postgres", "redis", "kafka", "logs")) {
+            for (String folder : List.of("postgres", "redis", "kafka", "logs", "admin-password")) {
                 Folders.deleteRecursively(home.resolve(folder));
             }
         }
@@ -81,6 +82,7 @@ public final class LocalStack {
             fail(e.getMessage() + "\nLogs: " + home.resolve("logs"));
         }
 
+        AdminCredentials admin = AdminCredentials.resolve(Optional.ofNullable(System.getenv("ADMIN_PASSWORD")), home);
         Path repository = Path.of("").toAbsolutePath();
         for (StackService service : StackServices.all(repository, infrastructure, options.freePorts())) {
             services.add(new ServiceProcess(service, home));
@@ -98,6 +100,10 @@ public final class LocalStack {
         System.out.println();
         System.out.printf("Ready in %.1f s.%n%n", ready.toMillis() / 1000.0);
         System.out.println(table(infrastructure, services, home));
+        System.out.println("Admin account (created by the identity service once it is part of the stack): "
+                + admin.email() + " / " + admin.password()
+                + (admin.generated() ? "  (generated; set ADMIN_PASSWORD to choose it)" : "  (from ADMIN_PASSWORD)"));
+        System.out.println();
         System.out.println("Press Ctrl-C to stop everything.");
         System.out.println("READY gateway=" + services.getFirst().service().baseUrl());
         System.out.flush();
