@@ -12,6 +12,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * request prefers it ({@code Accept-Language: ko}), English otherwise.
  *
  * <p>Titles and standard details come from the bundle {@code problems} at the class path root (a service's own
- * problem types), then from the platform's bundle; a type without a title gets its slug as words.
+ * problem types; it is used when {@code problems.properties} exists), then from the platform's bundle; a type
+ * without a title gets its slug as words.
  */
 public final class ProblemWriter {
 
@@ -35,7 +37,13 @@ public final class ProblemWriter {
     public ProblemWriter(URI typeBase, JsonMapper json) {
         this.typeBase = typeBase;
         this.json = json;
-        messages.setBasenames("problems", "dev/tarsspeedy/platform/problem/problems");
+        // A service without problem types of its own has no "problems" bundle; asking for it anyway would log a
+        // warning on every problem rendered (ResourceBundleMessageSource does not remember missing bundles).
+        ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+        if (classLoader != null && classLoader.getResource("problems.properties") != null) {
+            messages.addBasenames("problems");
+        }
+        messages.addBasenames("dev/tarsspeedy/platform/problem/problems");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         // Without this, a server whose default locale is Korean would answer English readers in Korean.
         messages.setFallbackToSystemLocale(false);

@@ -72,13 +72,16 @@ public class PlatformSecurityAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(open.toArray(String[]::new))
-                        .permitAll()
-                        .pathMatchers(properties.adminPaths().toArray(String[]::new))
-                        .hasRole("ADMIN")
-                        .anyExchange()
-                        .authenticated());
+                .authorizeExchange(exchanges -> {
+                    // Entries are path patterns, or "METHOD /pattern" for one method only (see PathRule).
+                    open.stream()
+                            .map(PathRule::parse)
+                            .forEach(rule -> rule.matchIn(exchanges).permitAll());
+                    properties.adminPaths().stream()
+                            .map(PathRule::parse)
+                            .forEach(rule -> rule.matchIn(exchanges).hasRole("ADMIN"));
+                    exchanges.anyExchange().authenticated();
+                });
         ReactiveJwtDecoder jwtDecoder = decoder.getIfAvailable();
         if (jwtDecoder != null) {
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)

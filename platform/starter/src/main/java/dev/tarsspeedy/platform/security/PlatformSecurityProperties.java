@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     token names a {@code kid} not seen yet, so key rotation needs no restart
  * @param issuer the expected {@code iss} claim, or empty to accept any issuer
  * @param rolesClaim the claim holding the user's roles ({@code ["USER","ADMIN"]}), mapped to {@code ROLE_*}
- * @param publicPaths path patterns open without a token (health and Prometheus endpoints always are)
- * @param adminPaths path patterns that need the {@code ADMIN} role
+ * @param publicPaths path patterns open without a token (health and Prometheus endpoints always are); an entry
+ *     may start with an HTTP method ({@code GET /api/drops/**}) to open the pattern for that method only
+ * @param adminPaths path patterns that need the {@code ADMIN} role, optionally with a method like public paths
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(

@@ -3,8 +3,8 @@ package dev.tarsspeedy.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.tarsspeedy.platform.fixture.JwksServer;
 import dev.tarsspeedy.platform.fixture.StarterTestBase;
+import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,6 +73,24 @@ class JwtSecurityIT extends StarterTestBase {
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("service=\"platform-starter-test\""));
+    }
+
+    @Test
+    void aPublicPathWithAMethodIsOpenForThatMethodOnly() {
+        client.get().uri("/api/catalog/items").exchange().expectStatus().isOk();
+        client.post()
+                .uri("/api/catalog/items")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+                .uri("/api/catalog/items")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken())
+                .exchange()
+                .expectStatus()
+                .isCreated();
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.tarsspeedy.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.bind.annotation.RestController;
+
+@AnalyzeClasses(packages = "dev.tarsspeedy.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class GatewayArchitectureTest {
+
+    /** Features (ratelimit, requestsize, fallback, cors, openapi, ...) stand alone: each can change or go alone. */
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnEachOther =
+            slices().matching("dev.tarsspeedy.gateway.(*)..").should().notDependOnEachOther();
+
+    /** The gateway proxies; it has no domain, no database and no blocking Redis client. */
+    @ArchTest
+    static final ArchRule noBlockingOrPersistence = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.data.redis.core.RedisTemplate")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.data.r2dbc..", "org.springframework.jdbc..", "java.sql..");
+
+    /** Refusals are the platform's problem details, never a hand-made JSON body or the stock empty 429. */
+    @ArchTest
+    static final ArchRule noStockRateLimiterFilter = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(
+                    "org.springframework.cloud.gateway.filter.factory.RequestRateLimiterGatewayFilterFactory")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.http.ProblemDetail");
+
+    /** The only controller is the fallback; everything else the gateway serves is a route. */
+    @ArchTest
+    static final ArchRule controllersLiveInFallback =
+            classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..gateway.fallback..");
+
+    /** Of the platform, the gateway uses the problem-details API only; security is configured, not coded. */
+    @ArchTest
+    static final ArchRule platformThroughItsProblemApiOnly = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.tarsspeedy.platform.security..", "dev.tarsspeedy.platform.observability..");
+
+    @ArchTest
+    static final ArchRule constructorInjectionOnly = noFields().should().beAnnotatedWith(Autowired.class);
+}
