@@ -51,13 +51,15 @@ class LocalStackIT {
             assertThat(processes).as("servers and services of the stack").hasSizeGreaterThanOrEqualTo(4);
 
             HttpResponse<String> health = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(gateway + "/actuator/health")).build(),
+                    HttpRequest.newBuilder(URI.create(gateway + "/actuator/health"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
 
             HttpResponse<String> unknown = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(gateway + "/api/no-such-thing")).build(),
+                    HttpRequest.newBuilder(URI.create(gateway + "/api/no-such-thing"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(unknown.statusCode()).isIn(401, 404);
             assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
