@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +59,8 @@ public final class LocalStack {
         long started = System.nanoTime();
         if (options.fresh()) {
             System.out.println("--fresh: removing the data in " + home);
-            for (String folder : List.of("postgres", "redis", "kafka", "logs", "admin-password")) {
+            for (String folder :
+                    List.of("postgres", "redis", "kafka", "logs", "run", "admin-password", "identity-data-key")) {
                 Folders.deleteRecursively(home.resolve(folder));
             }
         }
@@ -82,9 +82,10 @@ public final class LocalStack {
             fail(e.getMessage() + "\nLogs: " + home.resolve("logs"));
         }
 
-        AdminCredentials admin = AdminCredentials.resolve(Optional.ofNullable(System.getenv("ADMIN_PASSWORD")), home);
+        StackSecrets secrets = StackSecrets.load(home);
+        AdminCredentials admin = secrets.admin();
         Path repository = Path.of("").toAbsolutePath();
-        for (StackService service : StackServices.all(repository, infrastructure, options.freePorts())) {
+        for (StackService service : StackServices.all(repository, infrastructure, secrets, options.freePorts())) {
             services.add(new ServiceProcess(service, home));
         }
         System.out.println("[2/2] Starting " + services.size() + " service(s): "
@@ -100,8 +101,7 @@ public final class LocalStack {
         System.out.println();
         System.out.printf("Ready in %.1f s.%n%n", ready.toMillis() / 1000.0);
         System.out.println(table(infrastructure, services, home));
-        System.out.println("Admin account (created by the identity service once it is part of the stack): "
-                + admin.email() + " / " + admin.password()
+        System.out.println("Admin account: " + admin.email() + " / " + admin.password()
                 + (admin.generated() ? "  (generated; set ADMIN_PASSWORD to choose it)" : "  (from ADMIN_PASSWORD)"));
         System.out.println();
         System.out.println("Press Ctrl-C to stop everything.");
@@ -178,7 +178,8 @@ public final class LocalStack {
         wanted.put("Kafka controller", ports.kafkaController());
         wanted.put("SMTP", ports.smtp());
         wanted.put("Mailbox", ports.mailbox());
-        StackServices.PORTS.forEach(wanted::put);
+        StackServices.present(Path.of("").toAbsolutePath())
+                .forEach(name -> wanted.put(name, StackServices.PORTS.get(name)));
         List<String> busy = new ArrayList<>();
         wanted.forEach((what, port) -> {
             if (NetworkPorts.isOpen(NetworkPorts.LOOPBACK, port)) {

@@ -1,47 +1,95 @@
 package dev.tarsspeedy.localstack;
 
 import dev.tarsspeedy.infra.Infrastructure;
+import dev.tarsspeedy.infra.postgres.PostgresServer;
 import dev.tarsspeedy.infra.process.NetworkPorts;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The services the local stack runs, with their ports and the environment that connects them to the
- * infrastructure. A service joins the stack by adding a line here once its module exists.
+ * infrastructure: the same variables production sets. A service joins the stack when its module exists.
  */
 final class StackServices {
 
-    /** The documented ports of the services the stack runs (see README). */
-    static final Map<String, Integer> PORTS = Map.of("gateway", 8080);
-
-    /** Where the identity service will listen; the gateway and services already fetch its signing keys there. */
-    static final int IDENTITY_PORT = 8081;
+    /** The documented ports (see README); the gateway comes first, it fronts the others. */
+    static final Map<String, Integer> PORTS = ports();
 
     private StackServices() {}
 
-    static List<StackService> all(Path repository, Infrastructure infrastructure, boolean freePorts) {
-        int gatewayPort = port("gateway", freePorts);
-        int identityPort = freePorts ? NetworkPorts.freePort() : IDENTITY_PORT;
-        String identityUrl = "http://127.0.0.1:" + identityPort;
+    private static Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("gateway", 8080);
+        ports.put("identity-service", 8081);
+        ports.put("notification-service", 8082);
+        return ports;
+    }
+
+    /** The names of the services whose modules exist in this checkout, gateway first. */
+    static List<String> present(Path repository) {
+        return PORTS.keySet().stream()
+                .filter(name -> Files.isRegularFile(
+                        repository.resolve("services").resolve(name).resolve("pom.xml")))
+                .toList();
+    }
+
+    static List<StackService> all(
+            Path repository, Infrastructure infrastructure, StackSecrets secrets, boolean freePorts) {
+        Map<String, Integer> port = new LinkedHashMap<>();
+        PORTS.forEach((name, fixed) -> port.put(name, freePorts ? NetworkPorts.freePort() : fixed));
+        String identityUrl = "http://127.0.0.1:" + port.get("identity-service");
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("SPRING_DATA_REDIS_URL", infrastructure.redis().uri());
         common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers());
-        common.put("SPRING_MAIL_HOST", infrastructure.mail().smtpHost());
-        common.put("SPRING_MAIL_PORT", Integer.toString(infrastructure.mail().smtpPort()));
         common.put("PLATFORM_SECURITY_JWKS_URI", identityUrl + "/.well-known/jwks.json");
 
-        Map<String, String> gateway = new LinkedHashMap<>(common);
-        gateway.put("GATEWAY_PORT", Integer.toString(gatewayPort));
-        gateway.put("IDENTITY_URL", identityUrl);
-
-        return List.of(new StackService("gateway", gatewayPort, jar(repository, "gateway"), gateway));
+        List<StackService> services = new ArrayList<>();
+        for (String name : present(repository)) {
+            Map<String, String> environment = new LinkedHashMap<>(common);
+            switch (name) {
+                case "gateway" -> {
+                    environment.put("GATEWAY_PORT", port.get(name).toString());
+                    environment.put("IDENTITY_URL", identityUrl);
+                }
+                case "identity-service" -> {
+                    environment.putAll(database(infrastructure.postgres(), "identity_service"));
+                    environment.put("IDENTITY_PORT", port.get(name).toString());
+                    environment.put("IDENTITY_ISSUER", identityUrl);
+                    environment.put("IDENTITY_DATA_KEY", secrets.identityDataKey());
+                    environment.put("IDENTITY_ADMIN_EMAIL", secrets.admin().email());
+                    environment.put("IDENTITY_ADMIN_PASSWORD", secrets.admin().password());
+                }
+                case "notification-service" -> {
+                    environment.putAll(database(infrastructure.postgres(), "notification_service"));
+                    environment.put("NOTIFICATION_PORT", port.get(name).toString());
+                    environment.put("SPRING_MAIL_HOST", infrastructure.mail().smtpHost());
+                    environment.put(
+                            "SPRING_MAIL_PORT",
+                            Integer.toString(infrastructure.mail().smtpPort()));
+                }
+                default -> throw new IllegalStateException("no local-stack settings for " + name);
+            }
+            services.add(new StackService(name, port.get(name), jar(repository, name), environment));
+        }
+        return services;
     }
 
-    private static int port(String service, boolean freePorts) {
-        return freePorts ? NetworkPorts.freePort() : PORTS.get(service);
+    /** The service's own database, created on first start, as R2DBC and Flyway settings. */
+    private static Map<String, String> database(PostgresServer postgres, String name) {
+        String database = postgres.createDatabase(name);
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_R2DBC_URL", postgres.r2dbcUrl(database));
+        environment.put("SPRING_R2DBC_USERNAME", postgres.username());
+        environment.put("SPRING_R2DBC_PASSWORD", postgres.password());
+        environment.put("SPRING_FLYWAY_URL", postgres.jdbcUrl(database));
+        environment.put("SPRING_FLYWAY_USER", postgres.username());
+        environment.put("SPRING_FLYWAY_PASSWORD", postgres.password());
+        return environment;
     }
 
     private static Path jar(Path repository, String service) {
