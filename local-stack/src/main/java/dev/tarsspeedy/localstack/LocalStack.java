@@ -105,7 +105,9 @@ public final class LocalStack {
                 + (admin.generated() ? "  (generated; set ADMIN_PASSWORD to choose it)" : "  (from ADMIN_PASSWORD)"));
         System.out.println();
         System.out.println("Press Ctrl-C to stop everything.");
-        System.out.println("READY gateway=" + services.getFirst().service().baseUrl());
+        // One machine-readable line for scripts and the end-to-end tests.
+        System.out.println("READY gateway=" + services.getFirst().service().baseUrl() + " mailbox="
+                + infrastructure.mail().mailboxUrl());
         System.out.flush();
         new CountDownLatch(1).await();
     }
