@@ -1,6 +1,7 @@
 package dev.tarsspeedy.localstack;
 
 import dev.tarsspeedy.infra.Infrastructure;
+import dev.tarsspeedy.infra.SpringProperties;
 import dev.tarsspeedy.infra.postgres.PostgresServer;
 import dev.tarsspeedy.infra.process.NetworkPorts;
 import java.nio.file.Files;
@@ -44,8 +45,8 @@ final class StackServices {
         String identityUrl = "http://127.0.0.1:" + port.get("identity-service");
 
         Map<String, String> common = new LinkedHashMap<>();
-        common.put("SPRING_DATA_REDIS_URL", infrastructure.redis().uri());
-        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers());
+        common.putAll(SpringProperties.asEnvironment(SpringProperties.redis(infrastructure)));
+        common.putAll(SpringProperties.asEnvironment(SpringProperties.kafka(infrastructure)));
         common.put("PLATFORM_SECURITY_JWKS_URI", identityUrl + "/.well-known/jwks.json");
 
         List<StackService> services = new ArrayList<>();
@@ -81,15 +82,7 @@ final class StackServices {
 
     /** The service's own database, created on first start, as R2DBC and Flyway settings. */
     private static Map<String, String> database(PostgresServer postgres, String name) {
-        String database = postgres.createDatabase(name);
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SPRING_R2DBC_URL", postgres.r2dbcUrl(database));
-        environment.put("SPRING_R2DBC_USERNAME", postgres.username());
-        environment.put("SPRING_R2DBC_PASSWORD", postgres.password());
-        environment.put("SPRING_FLYWAY_URL", postgres.jdbcUrl(database));
-        environment.put("SPRING_FLYWAY_USER", postgres.username());
-        environment.put("SPRING_FLYWAY_PASSWORD", postgres.password());
-        return environment;
+        return SpringProperties.asEnvironment(SpringProperties.database(postgres, postgres.createDatabase(name)));
     }
 
     private static Path jar(Path repository, String service) {

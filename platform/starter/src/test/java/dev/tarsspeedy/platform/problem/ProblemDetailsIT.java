@@ -3,6 +3,7 @@ package dev.tarsspeedy.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.platform.fixture.StarterTestBase;
+import dev.tarsspeedy.platform.test.ProblemAssertions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -179,20 +180,9 @@ class ProblemDetailsIT extends StarterTestBase {
     }
 
     static Map<String, Object> assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String type) {
-        Map<String, Object> problem = response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(MAP)
-                .returnResult()
-                .getResponseBody();
-        assertThat(problem)
-                .containsEntry("type", TYPES + type)
-                .containsEntry("status", status.value())
-                .containsKeys("title", "detail", "instance");
-        return problem;
+        return ProblemAssertions.assertProblem(response, status, type);
     }
 
     static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> MAP =
-            new org.springframework.core.ParameterizedTypeReference<>() {};
+            ProblemAssertions.JSON_OBJECT;
 }

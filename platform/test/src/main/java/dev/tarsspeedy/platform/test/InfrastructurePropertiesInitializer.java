@@ -1,10 +1,8 @@
 package dev.tarsspeedy.platform.test;
 
 import dev.tarsspeedy.infra.Infrastructure;
-import dev.tarsspeedy.infra.kafka.KafkaServer;
-import dev.tarsspeedy.infra.mail.MailServer;
+import dev.tarsspeedy.infra.SpringProperties;
 import dev.tarsspeedy.infra.postgres.PostgresServer;
-import dev.tarsspeedy.infra.redis.RedisServer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,22 +31,11 @@ public final class InfrastructurePropertiesInitializer
 
     static Map<String, Object> properties(Infrastructure infrastructure, String databaseName) {
         PostgresServer postgres = infrastructure.postgres();
-        RedisServer redis = infrastructure.redis();
-        KafkaServer kafka = infrastructure.kafka();
-        MailServer mail = infrastructure.mail();
-        String database = postgres.createDatabase(databaseName);
-
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
-        properties.put("spring.r2dbc.username", postgres.username());
-        properties.put("spring.r2dbc.password", postgres.password());
-        properties.put("spring.flyway.url", postgres.jdbcUrl(database));
-        properties.put("spring.flyway.user", postgres.username());
-        properties.put("spring.flyway.password", postgres.password());
-        properties.put("spring.data.redis.url", redis.uri());
-        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("spring.mail.host", mail.smtpHost());
-        properties.put("spring.mail.port", mail.smtpPort());
+        properties.putAll(SpringProperties.database(postgres, postgres.createDatabase(databaseName)));
+        properties.putAll(SpringProperties.redis(infrastructure));
+        properties.putAll(SpringProperties.kafka(infrastructure));
+        properties.putAll(SpringProperties.mail(infrastructure));
         return properties;
     }
 
