@@ -88,7 +88,7 @@ public class ThymeleafEmailRenderer implements EmailRenderer {
                 "unsubscribeUrl", request.category() == EmailRequested.Category.BULK ? request.unsubscribeUrl() : null);
         try {
             String subject = oneLine(engine.process(id + "/subject.txt", context));
-            String text = engine.process(id + "/body.txt", context);
+            String text = engine.process(id + "/body.txt", context).stripTrailing() + "\n";
             String html = engine.process(id + "/body.html", context);
             return new RenderedEmail(subject, text, html);
         } catch (TemplateEngineException e) {
