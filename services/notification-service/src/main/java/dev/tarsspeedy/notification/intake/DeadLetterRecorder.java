@@ -8,6 +8,8 @@ import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.Topics;
 import dev.tarsspeedy.platform.events.UnreadableEventException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,8 @@ class DeadLetterRecorder implements RetryListener {
     private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(10);
 
     private final DeliveryService deliveries;
+    /** The last failed attempt per partition: one record of a partition is retried at a time. */
+    private final Map<String, Attempt> lastAttempts = new ConcurrentHashMap<>();
 
     DeadLetterRecorder(DeliveryService deliveries) {
         this.deliveries = deliveries;
@@ -32,6 +36,7 @@ class DeadLetterRecorder implements RetryListener {
 
     @Override
     public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+        lastAttempts.put(partition(record), new Attempt(record.offset(), deliveryAttempt));
         log.debug(
                 "attempt {} of {}-{}@{} failed: {}",
                 deliveryAttempt,
@@ -43,13 +48,15 @@ class DeadLetterRecorder implements RetryListener {
 
     @Override
     public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
-        String reason = reason(ex);
+        Attempt last = lastAttempts.remove(partition(record));
+        int attempts = last != null && last.offset() == record.offset() ? last.attempt() : 1;
+        String reason = "dead-lettered after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + reason(ex);
         String deadLetterTopic = Topics.deadLetter(record.topic());
         EmailRequested request = readable(record);
         if (request == null) {
             deliveries.deadLetteredUnreadable();
             log.error(
-                    "dead-lettered unreadable record {}-{}@{} (key {}) to {}: {}",
+                    "unreadable record {}-{}@{} (key {}) parked on {}: {}",
                     record.topic(),
                     record.partition(),
                     record.offset(),
@@ -59,7 +66,7 @@ class DeadLetterRecorder implements RetryListener {
             return;
         }
         log.error(
-                "dead-lettered '{}' (template {}, to {}) to {}: {}",
+                "'{}' (template {}, to {}) parked on {}: {}",
                 request.idempotencyKey(),
                 request.template(),
                 request.to(),
@@ -86,6 +93,12 @@ class DeadLetterRecorder implements RetryListener {
                 reason(original),
                 failure.toString());
     }
+
+    private static String partition(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition();
+    }
+
+    private record Attempt(long offset, int attempt) {}
 
     private static EmailRequested readable(ConsumerRecord<?, ?> record) {
         if (!(record.value() instanceof EventEnvelope envelope)) {
