@@ -6,12 +6,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
@@ -68,8 +72,9 @@ final class SmtpFailures {
     }
 
     /** The failure with every cause, JavaMail's "next" exceptions and Spring's per-message exceptions. */
-    private static Iterable<Throwable> chain(Throwable failure) {
+    private static List<Throwable> chain(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> ordered = new ArrayList<>();
         Deque<Throwable> queue = new ArrayDeque<>();
         queue.add(failure);
         while (!queue.isEmpty()) {
@@ -77,6 +82,7 @@ final class SmtpFailures {
             if (!seen.add(t)) {
                 continue;
             }
+            ordered.add(t);
             if (t.getCause() != null) {
                 queue.add(t.getCause());
             }
@@ -89,20 +95,18 @@ final class SmtpFailures {
                 }
             }
         }
-        return seen;
+        return ordered;
     }
 
+    /** JavaMail's messages along the chain, each once; Spring's wrappers only repeat them. */
     private static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder();
+        Set<String> messages = new LinkedHashSet<>();
         for (Throwable t : chain(failure)) {
-            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (!text.toString().contains(message.strip())) {
-                if (!text.isEmpty()) {
-                    text.append("; ");
-                }
-                text.append(message.strip());
+            if (t instanceof MailException) {
+                continue;
             }
+            messages.add(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip());
         }
-        return text.toString();
+        return messages.isEmpty() ? String.valueOf(failure.getMessage()) : String.join("; ", messages);
     }
 }
