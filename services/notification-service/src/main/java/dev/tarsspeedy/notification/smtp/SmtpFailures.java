@@ -105,7 +105,10 @@ final class SmtpFailures {
             if (t instanceof MailException) {
                 continue;
             }
-            messages.add(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip());
+            messages.add(
+                    t.getMessage() == null
+                            ? t.getClass().getSimpleName()
+                            : t.getMessage().strip());
         }
         return messages.isEmpty() ? String.valueOf(failure.getMessage()) : String.join("; ", messages);
     }
