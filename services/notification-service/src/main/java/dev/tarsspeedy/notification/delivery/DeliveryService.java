@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,8 @@ public class DeliveryService {
     private final DeliveryProperties properties;
     private final MessageIds messageIds;
     private final DeliveryMetrics metrics;
+    /** Sends under way (each with its record to write): a graceful stop waits for them ({@link DeliveryDrain}). */
+    private final AtomicInteger unitsInFlight = new AtomicInteger();
 
     public DeliveryService(
             DeliveryLog deliveryLog,
@@ -92,6 +95,23 @@ public class DeliveryService {
                             ? duplicate(request)
                             : render(request).flatMap(content -> claimAndSend(request, content, messageId)));
         });
+    }
+
+    /**
+     * Waits until no send is under way, at most the timeout: a stopping instance finishes what it handed to the SMTP
+     * server and records the outcome, instead of leaving it {@code SENDING} for another instance to send again.
+     *
+     * @return whether every send finished
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (unitsInFlight.get() > 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /** Records that the request went to the dead-letter topic (called after the dead-letter record was stored). */
@@ -149,7 +169,10 @@ public class DeliveryService {
                     request.category() == EmailRequested.Category.BULK ? request.unsubscribeUrl() : null);
             // Subscribed now and independently of the caller: if the caller times out or is cancelled, the send
             // still ends with its outcome in the log, which keeps the window for duplicates as small as it can be.
-            return Mono.fromFuture(sendAndRecord(request, email).toFuture(), true);
+            unitsInFlight.incrementAndGet();
+            Mono<DeliveryOutcome> unit =
+                    sendAndRecord(request, email).doFinally(signal -> unitsInFlight.decrementAndGet());
+            return Mono.fromFuture(unit.toFuture(), true);
         });
     }
 
