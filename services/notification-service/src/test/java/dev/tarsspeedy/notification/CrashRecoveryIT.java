@@ -62,9 +62,12 @@ class CrashRecoveryIT {
                 "NOTIFICATION_GROUP_ID", "crash-" + run,
                 "NOTIFICATION_CONCURRENCY", "4",
                 "NOTIFICATION_TOPIC_PARTITIONS", "4",
-                // A dead instance's claims expire after 3 s, its partitions move after 6 s (the broker's minimum).
-                "NOTIFICATION_SEND_TIMEOUT", "2s",
-                "NOTIFICATION_SENDING_LEASE", "3s",
+                // A dead instance's claims expire after 8 s (counted from the claim: about when the restarted
+                // instance is up), its partitions move after 6 s (the broker's minimum). The lease is far longer
+                // than a send takes here, even on a slow machine: a second claim of a live send would be a
+                // duplicate the test rightly refuses.
+                "NOTIFICATION_SEND_TIMEOUT", "6s",
+                "NOTIFICATION_SENDING_LEASE", "8s",
                 "NOTIFICATION_KAFKA_SESSION_TIMEOUT_MS", "6000",
                 "NOTIFICATION_RETRY_MAX_RETRIES", "100",
                 "NOTIFICATION_RETRY_INITIAL_INTERVAL", "100ms",

@@ -39,8 +39,10 @@ class DeliveryDrain implements SmartLifecycle {
     public void stop() {
         try {
             if (!deliveries.awaitIdle(timeout)) {
-                log.warn("sends still under way after {}; their requests stay SENDING and are sent again by another"
-                        + " instance once their lease expires", timeout);
+                log.warn(
+                        "sends still under way after {}; their requests stay SENDING and are sent again by another"
+                                + " instance once their lease expires",
+                        timeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -22,6 +22,19 @@ public final class DeliveryMetrics {
     public static final String SEND = "notification.email.send";
     public static final String UNKNOWN_TEMPLATE = "unknown";
 
+    /** Histogram buckets of the send timer: a handful, not the hundred of a percentile histogram per series. */
+    private static final Duration[] SEND_BUCKETS = {
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30)
+    };
+
     private final MeterRegistry registry;
     private final Set<String> templates;
 
@@ -66,7 +79,7 @@ public final class DeliveryMetrics {
                 .description("Time the SMTP server took to accept (or refuse) one mail")
                 .tag("template", tag(template))
                 .tag("outcome", outcome)
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(SEND_BUCKETS)
                 .register(registry)
                 .record(duration);
     }

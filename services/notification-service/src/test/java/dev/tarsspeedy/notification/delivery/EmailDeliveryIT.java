@@ -144,7 +144,7 @@ class EmailDeliveryIT extends NotificationTestBase {
 
         Requests.send(TOPIC, first, second, envelope(marker));
 
-        List<MailMessage> mails = mailbox().awaitMessages(to, 2, DELIVERY);
+        mailbox().awaitMessages(to, 2, DELIVERY);
         awaitState(marker.idempotencyKey(), DeliveryState.SENT);
         String messageId = deliveries.messageId(request.idempotencyKey());
         assertThat(mailbox().messages(to))
@@ -152,7 +152,6 @@ class EmailDeliveryIT extends NotificationTestBase {
                 .hasSize(2)
                 .extracting(mail -> header(mail, "Message-ID").getFirst())
                 .containsExactlyInAnyOrder(messageId, deliveries.messageId(marker.idempotencyKey()));
-        assertThat(mails).isNotEmpty();
         assertThat(record(request.idempotencyKey()).orElseThrow()).satisfies(logged -> {
             assertThat(logged.state()).isEqualTo(DeliveryState.SENT);
             assertThat(logged.attempts()).isEqualTo(1);

@@ -71,7 +71,7 @@ class SmtpOutageIT extends NotificationTestBase {
                         assertThat(logged.lastError()).isNotNull();
                     })
                     .noneSatisfy(logged -> assertThat(logged.state()).isEqualTo(DeliveryState.SENT));
-            Thread.sleep(2_000); // the outage lasts a while longer
+            Thread.sleep(3_000); // the outage lasts a while longer
         } finally {
             mail.start();
         }
