@@ -25,7 +25,7 @@ import reactor.util.retry.Retry;
  *       dead-lettered (permanent).
  * </ol>
  *
- * <p>Steps 4's send and record run to completion even when the caller stops waiting, so a mail the SMTP server
+ * <p>Step 4's send and record run to completion even when the caller stops waiting, so a mail the SMTP server
  * accepted is recorded as sent unless the process dies or the database stays away in the few milliseconds between
  * the two. A request left {@code SENDING} by a dead process is sent again once its lease expires, with the same
  * Message-ID: at least once, never lost.
