@@ -1,0 +1,53 @@
+package dev.tarsspeedy.notification.template;
+
+import static dev.tarsspeedy.notification.template.ModelField.number;
+import static dev.tarsspeedy.notification.template.ModelField.rows;
+import static dev.tarsspeedy.notification.template.ModelField.text;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The templates this service sends, with their models. Each lives in {@code templates/email/<id>/}: {@code subject.txt},
+ * {@code body.txt}, {@code body.html} and {@code messages.properties} (English) with {@code messages_ko.properties}
+ * (Korean). The README lists them for producers; keep the two in step.
+ */
+final class TemplateCatalog {
+
+    private final Map<String, TemplateSpec> specs = new LinkedHashMap<>();
+
+    TemplateCatalog(List<TemplateSpec> specs) {
+        specs.forEach(spec -> this.specs.put(spec.id(), spec));
+    }
+
+    static TemplateCatalog standard() {
+        return new TemplateCatalog(List.of(
+                // identity: sign-up and password reset codes
+                new TemplateSpec("signup-verification", text("name"), text("code"), number("expiresInMinutes")),
+                new TemplateSpec("password-reset", text("name"), text("code"), number("expiresInMinutes")),
+                // Speedy: an order is confirmed (amount in Korean won)
+                new TemplateSpec("order-confirmed", text("name"), text("orderId"), text("item"), number("amount")),
+                // TARS: the scheduled watchlist report (BULK)
+                new TemplateSpec(
+                        "stock-report",
+                        text("name"),
+                        rows(
+                                "rows",
+                                text("symbol"),
+                                text("stockName"),
+                                number("price"),
+                                text("currency"),
+                                number("changePercent")))));
+    }
+
+    Optional<TemplateSpec> find(String id) {
+        return Optional.ofNullable(specs.get(id));
+    }
+
+    Set<String> ids() {
+        return Set.copyOf(specs.keySet());
+    }
+}

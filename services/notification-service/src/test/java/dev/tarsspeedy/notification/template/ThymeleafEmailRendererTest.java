@@ -1,0 +1,273 @@
+package dev.tarsspeedy.notification.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tarsspeedy.contracts.notification.EmailRequested;
+import dev.tarsspeedy.contracts.notification.EmailRequested.Category;
+import dev.tarsspeedy.notification.delivery.RejectedRequestException;
+import dev.tarsspeedy.notification.delivery.RenderedEmail;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ThymeleafEmailRendererTest {
+
+    private static final ThymeleafEmailRenderer RENDERER = new ThymeleafEmailRenderer();
+
+    private static EmailRequested request(String template, String locale, Map<String, Object> model) {
+        return new EmailRequested("key-1", template, locale, "kim@example.com", model, Category.TRANSACTIONAL, null);
+    }
+
+    private static Map<String, Object> code(String name) {
+        return Map.of("name", name, "code", "482913", "expiresInMinutes", 10);
+    }
+
+    private static Map<String, Object> report() {
+        return Map.of(
+                "name",
+                "김민준",
+                "rows",
+                List.of(
+                        Map.of(
+                                "symbol",
+                                "005930",
+                                "stockName",
+                                "삼성전자",
+                                "price",
+                                71500,
+                                "currency",
+                                "KRW",
+                                "changePercent",
+                                new BigDecimal("1.25")),
+                        Map.of(
+                                "symbol",
+                                "AAPL",
+                                "stockName",
+                                "Apple",
+                                "price",
+                                new BigDecimal("189.5"),
+                                "currency",
+                                "USD",
+                                "changePercent",
+                                new BigDecimal("-0.5"))));
+    }
+
+    @Test
+    void signUpCodeInKorean() {
+        RenderedEmail email = RENDERER.render(request("signup-verification", "ko", code("김민준")));
+
+        assertThat(email.subject()).isEqualTo("[Speedy] 회원가입 인증 코드");
+        assertThat(email.text())
+                .startsWith("김민준님, 안녕하세요.\n")
+                .contains("Speedy 회원가입을 마치려면 아래 인증 코드를 입력해 주세요.")
+                .contains("\n    482913\n")
+                .contains("이 코드는 10분 후에 만료됩니다.")
+                .contains("이 메일은 TARS & Speedy에서 자동으로 발송되었으며")
+                .doesNotContain("수신 거부");
+        assertThat(email.html())
+                .startsWith("<!DOCTYPE html>")
+                .contains("<html lang=\"ko\">")
+                .contains("<title>이메일 주소를 확인해 주세요</title>")
+                .contains(">김민준님, 안녕하세요.</p>")
+                .contains(">482913</p>")
+                .contains("이 코드는 10분 후에 만료됩니다.")
+                .contains("TARS &amp; Speedy")
+                .doesNotContain(" th:")
+                .doesNotContain("수신 거부");
+    }
+
+    @Test
+    void signUpCodeInEnglish() {
+        RenderedEmail email = RENDERER.render(request("signup-verification", "en", code("Jane")));
+
+        assertThat(email.subject()).isEqualTo("[Speedy] Your sign-up code");
+        assertThat(email.text())
+                .startsWith("Hello Jane,\n")
+                .contains("Enter this code in Speedy to finish signing up:")
+                .contains("\n    482913\n")
+                .contains("The code expires in 10 minutes.");
+        assertThat(email.html())
+                .contains("<html lang=\"en\">")
+                .contains(">Hello Jane,</p>")
+                .contains("The code expires in 10 minutes.");
+    }
+
+    @Test
+    void oneMinuteIsSingular() {
+        RenderedEmail email = RENDERER.render(
+                request("password-reset", "en", Map.of("name", "Jane", "code", "111111", "expiresInMinutes", 1)));
+
+        assertThat(email.text()).contains("The code expires in 1 minute.");
+        assertThat(email.subject()).isEqualTo("[TARS & Speedy] Your password reset code");
+    }
+
+    @Test
+    void passwordResetInKorean() {
+        RenderedEmail email = RENDERER.render(request("password-reset", "ko-KR", code("이서연")));
+
+        assertThat(email.subject()).isEqualTo("[TARS & Speedy] 비밀번호 재설정 코드");
+        assertThat(email.text()).contains("이서연님, 안녕하세요.").contains("비밀번호는 바뀌지 않습니다.");
+        assertThat(email.html()).contains("<title>비밀번호 재설정</title>");
+    }
+
+    @Test
+    void orderConfirmedFormatsTheAmountPerLanguage() {
+        Map<String, Object> model =
+                Map.of("name", "김민준", "orderId", "A-1042", "item", "무선 이어폰", "amount", new BigDecimal("129000"));
+
+        RenderedEmail korean = RENDERER.render(request("order-confirmed", "ko", model));
+        RenderedEmail english = RENDERER.render(request("order-confirmed", "en", model));
+
+        assertThat(korean.subject()).isEqualTo("[Speedy] 주문이 확인되었습니다 (주문 번호 A-1042)");
+        assertThat(korean.text()).contains("상품: 무선 이어폰").contains("결제 금액: 129,000원");
+        assertThat(korean.html()).contains(">129,000원</td>").contains(">A-1042</td>");
+        assertThat(english.subject()).isEqualTo("[Speedy] Order A-1042 is confirmed");
+        assertThat(english.text()).contains("Item: 무선 이어폰").contains("Amount: KRW 129,000");
+    }
+
+    @Test
+    void stockReportListsRowsAndTheUnsubscribeLinkForBulkMail() {
+        EmailRequested bulk = new EmailRequested(
+                "report-1",
+                "stock-report",
+                "ko",
+                "kim@example.com",
+                report(),
+                Category.BULK,
+                "https://tars.example/unsubscribe?t=abc&u=1");
+
+        RenderedEmail email = RENDERER.render(bulk);
+
+        assertThat(email.subject()).isEqualTo("[TARS] 관심 종목 리포트");
+        assertThat(email.text())
+                .contains("- 삼성전자 (005930): 71,500 KRW, +1.25%\n")
+                .contains("- Apple (AAPL): 189.5 USD, -0.50%\n")
+                .contains("이 메일 수신 거부: https://tars.example/unsubscribe?t=abc&u=1");
+        assertThat(email.html())
+                .contains(">삼성전자</strong>")
+                .contains(">71,500 KRW</td>")
+                .contains("color:#b91c1c\">+1.25%</td>") // Korean quotes: rising is red
+                .contains("color:#1d4ed8\">-0.50%</td>")
+                .contains(
+                        "<a style=\"color:#6b7280;\" href=\"https://tars.example/unsubscribe?t=abc&amp;u=1\">이 메일 수신 거부</a>");
+    }
+
+    @Test
+    void emptyStockReportSaysSo() {
+        EmailRequested bulk = new EmailRequested(
+                "report-2",
+                "stock-report",
+                "en",
+                "jane@example.com",
+                Map.of("name", "Jane", "rows", List.of()),
+                Category.BULK,
+                "https://tars.example/u");
+
+        RenderedEmail email = RENDERER.render(bulk);
+
+        assertThat(email.text()).contains("Your watchlist is empty.");
+        assertThat(email.html()).contains("Your watchlist is empty.").doesNotContain(">Stock</th>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"signup-verification", "password-reset", "order-confirmed", "stock-report"})
+    void everyTemplateRendersEveryMessageInBothLanguages(String template) {
+        Map<String, Object> model = switch (template) {
+            case "order-confirmed" -> Map.of("name", "N", "orderId", "1", "item", "I", "amount", 1);
+            case "stock-report" -> report();
+            default -> code("N");
+        };
+        for (String locale : List.of("ko", "en")) {
+            EmailRequested request = new EmailRequested(
+                    "k", template, locale, "a@example.com", model, Category.BULK, "https://x.example/u");
+            RenderedEmail email = RENDERER.render(request);
+            // A missing message renders as ??key_locale??.
+            assertThat(email.subject() + email.text() + email.html())
+                    .as("%s in %s", template, locale)
+                    .doesNotContain("??")
+                    .doesNotContain("[(")
+                    .doesNotContain(" th:");
+            assertThat(email.subject()).isNotBlank().doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void htmlEscapesModelValuesAndTextKeepsThem() {
+        String name = "<script>alert('x')</script> & \"Kim\"";
+        RenderedEmail email = RENDERER.render(
+                request("signup-verification", "en", Map.of("name", name, "code", "<b>1</b>", "expiresInMinutes", 10)));
+
+        assertThat(email.html())
+                .doesNotContain("<script>")
+                .doesNotContain("<b>1</b>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Kim&quot;")
+                .contains("&lt;b&gt;1&lt;/b&gt;");
+        assertThat(email.text()).contains("Hello " + name + ",").contains("    <b>1</b>");
+    }
+
+    @Test
+    void modelValuesCannotBreakTheSubjectLine() {
+        RenderedEmail email = RENDERER.render(request(
+                "order-confirmed",
+                "en",
+                Map.of("name", "N", "orderId", "1\r\nBcc: victim@example.com", "item", "I", "amount", 1)));
+
+        assertThat(email.subject())
+                .isEqualTo("[Speedy] Order 1 Bcc: victim@example.com is confirmed")
+                .doesNotContain("\r")
+                .doesNotContain("\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ko,ko", "ko-KR,ko", "ko_KR,ko", "KO,ko", "en,en", "en-US,en", "ja,en", "fr,en", "'',en", "xx-!!,en"})
+    void koreanOrElseEnglish(String requested, String expected) {
+        assertThat(ThymeleafEmailRenderer.language(requested)).isEqualTo(Locale.forLanguageTag(expected));
+    }
+
+    @Test
+    void unknownTemplateIsRejectedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> RENDERER.render(request("no-such-template", "en", Map.of())))
+                .isInstanceOf(UnknownTemplateException.class)
+                .isInstanceOf(RejectedRequestException.class)
+                .hasMessage("unknown template 'no-such-template'; known templates: order-confirmed, password-reset,"
+                        + " signup-verification, stock-report");
+    }
+
+    @Test
+    void invalidModelsAreRejectedNamingTheField() {
+        assertThatThrownBy(() -> RENDERER.render(
+                        request("signup-verification", "en", Map.of("name", "N", "expiresInMinutes", 10))))
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessage("invalid model for template 'signup-verification': field 'code' is missing");
+        assertThatThrownBy(() -> RENDERER.render(request(
+                        "signup-verification", "en", Map.of("name", "N", "code", "1", "expiresInMinutes", "soon"))))
+                .hasMessage("invalid model for template 'signup-verification': field 'expiresInMinutes' must be a"
+                        + " number, not text");
+        assertThatThrownBy(() -> RENDERER.render(request(
+                        "stock-report",
+                        "en",
+                        Map.of("name", "N", "rows", List.of(Map.of("symbol", "A", "stockName", "A"))))))
+                .hasMessage("invalid model for template 'stock-report': field 'rows[0].price' is missing");
+        assertThatThrownBy(() -> RENDERER.render(request("stock-report", "en", Map.of("name", "N", "rows", "AAPL"))))
+                .hasMessage("invalid model for template 'stock-report': field 'rows' must be a list of rows, not text");
+        assertThatThrownBy(() -> RENDERER.render(request(
+                        "order-confirmed", "en", Map.of("name", " ", "orderId", "1", "item", "I", "amount", 1))))
+                .hasMessage("invalid model for template 'order-confirmed': field 'name' is blank");
+    }
+
+    @Test
+    void numbersAreAcceptedAsTextAndExtraFieldsIgnored() {
+        RenderedEmail email = RENDERER.render(request(
+                "order-confirmed",
+                "en",
+                Map.of("name", "N", "orderId", 1042, "item", "I", "amount", 5, "coupon", "ignored")));
+
+        assertThat(email.subject()).isEqualTo("[Speedy] Order 1042 is confirmed");
+    }
+}
