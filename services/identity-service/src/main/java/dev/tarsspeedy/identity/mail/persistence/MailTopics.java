@@ -1,4 +1,4 @@
-package dev.tarsspeedy.identity.mail;
+package dev.tarsspeedy.identity.mail.persistence;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import org.apache.kafka.clients.admin.NewTopic;
