@@ -25,7 +25,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class AdminBootstrapIT extends IdentityTestBase {
 
     private static final String ADMIN = "admin@example.com";
-    private static final String ADMIN_PASSWORD = "Bootstrap-Admin-Pass-1";
+    private static final String ADMIN_PASSWORD = "Bootstrap-Root-Pass-1";
 
     @Autowired
     AdminBootstrap bootstrap;

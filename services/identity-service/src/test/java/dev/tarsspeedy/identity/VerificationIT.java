@@ -78,7 +78,7 @@ class VerificationIT extends IdentityTestBase {
         assertThat(problem).doesNotContainKey("attemptsLeft");
         assertThat(accountsWithEmail(email)).isZero();
         assertThat(outboxRowsFor(email)).isZero();
-        assertProblem(verify("not an address", "123456"), HttpStatus.BAD_REQUEST, "validation");
+        assertProblem(verify("not an address", "123456"), HttpStatus.BAD_REQUEST, "invalid-email");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.tarsspeedy.identity.account.web;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +11,7 @@ final class Requests {
     private Requests() {}
 
     record SignupRequest(
-            @NotBlank @Size(max = 254) @Email String email,
+            @NotBlank @Size(max = 254) String email,
             @NotNull @Size(min = 10, max = 128) String password,
             @NotBlank @Size(max = 100) String name,
 

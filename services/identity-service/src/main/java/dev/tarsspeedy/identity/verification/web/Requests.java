@@ -1,6 +1,5 @@
 package dev.tarsspeedy.identity.verification.web;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,15 +11,15 @@ final class Requests {
     private Requests() {}
 
     record VerifyRequest(
-            @NotBlank @Size(max = 254) @Email String email,
+            @NotBlank @Size(max = 254) String email,
 
             @NotNull @Pattern(regexp = "\\d{6}", message = "must be the 6 digits from the email")
             String code) {}
 
-    record EmailRequest(@NotBlank @Size(max = 254) @Email String email) {}
+    record EmailRequest(@NotBlank @Size(max = 254) String email) {}
 
     record ResetRequest(
-            @NotBlank @Size(max = 254) @Email String email,
+            @NotBlank @Size(max = 254) String email,
 
             @NotNull @Pattern(regexp = "\\d{6}", message = "must be the 6 digits from the email")
             String code,
