@@ -60,7 +60,8 @@ public final class LocalStack {
         long started = System.nanoTime();
         if (options.fresh()) {
             System.out.println("--fresh: removing the data in " + home);
-            for (String folder : List.of("postgres", "redis", "kafka", "logs", "admin-password")) {
+            for (String folder :
+                    List.of("postgres", "redis", "kafka", "logs", "admin-password", IdentityDataKey.FILE)) {
                 Folders.deleteRecursively(home.resolve(folder));
             }
         }
@@ -84,7 +85,8 @@ public final class LocalStack {
 
         AdminCredentials admin = AdminCredentials.resolve(Optional.ofNullable(System.getenv("ADMIN_PASSWORD")), home);
         Path repository = Path.of("").toAbsolutePath();
-        for (StackService service : StackServices.all(repository, infrastructure, options.freePorts())) {
+        for (StackService service : StackServices.all(
+                repository, infrastructure, options.freePorts(), admin, IdentityDataKey.resolve(home))) {
             services.add(new ServiceProcess(service, home));
         }
         System.out.println("[2/2] Starting " + services.size() + " service(s): "
@@ -100,7 +102,7 @@ public final class LocalStack {
         System.out.println();
         System.out.printf("Ready in %.1f s.%n%n", ready.toMillis() / 1000.0);
         System.out.println(table(infrastructure, services, home));
-        System.out.println("Admin account (created by the identity service once it is part of the stack): "
+        System.out.println("Admin account (created by the identity service): "
                 + admin.email() + " / " + admin.password()
                 + (admin.generated() ? "  (generated; set ADMIN_PASSWORD to choose it)" : "  (from ADMIN_PASSWORD)"));
         System.out.println();
