@@ -163,10 +163,13 @@ public final class LocalStack {
             rows.add(new String[] {"metrics " + service.name(), service.baseUrl() + "/actuator/prometheus"});
         }
         rows.add(new String[] {"Logs", home.resolve("logs").toString()});
+        int width = Math.max(
+                20, rows.stream().mapToInt(row -> row[0].length()).max().orElse(0));
+        String format = "  %-" + width + "s %s%n";
         StringBuilder text = new StringBuilder();
-        text.append(String.format("  %-20s %s%n", "WHAT", "WHERE"));
+        text.append(String.format(format, "WHAT", "WHERE"));
         for (String[] row : rows) {
-            text.append(String.format("  %-20s %s%n", row[0], row[1]));
+            text.append(String.format(format, row[0], row[1]));
         }
         return text.toString();
     }

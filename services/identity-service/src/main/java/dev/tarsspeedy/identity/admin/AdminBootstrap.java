@@ -68,9 +68,12 @@ public class AdminBootstrap implements ApplicationRunner, Ordered {
     @Override
     public void run(ApplicationArguments args) {
         Outcome outcome = bootstrap().block(Duration.ofMinutes(1));
+        String email = EmailAddress.tryParse(properties.email())
+                .map(EmailAddress::value)
+                .orElse(properties.email());
         switch (outcome) {
-            case CREATED -> log.info("Created the admin account {}", properties.email());
-            case ALREADY_EXISTS -> log.info("Admin account {} exists; left as it is", properties.email());
+            case CREATED -> log.info("Created the admin account {}", email);
+            case ALREADY_EXISTS -> log.info("Admin account {} exists; left as it is", email);
             case NOT_CONFIGURED ->
                 log.info("No admin account configured (IDENTITY_ADMIN_EMAIL and IDENTITY_ADMIN_PASSWORD)");
             case null -> throw new IllegalStateException("admin bootstrap gave no answer");
