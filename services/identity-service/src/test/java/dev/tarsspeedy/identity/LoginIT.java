@@ -23,12 +23,7 @@ class LoginIT extends IdentityTestBase {
         signUp(email, "Kim");
         assertProblem(login(email, PASSWORD, newIp()), HttpStatus.FORBIDDEN, "account-not-verified");
         assertProblem(login(email, "Wrong-Password-99", newIp()), HttpStatus.UNAUTHORIZED, "invalid-credentials");
-        assertThat(count(
-                        "select count(*) from refresh_token t join user_account u on u.id = t.user_id"
-                                + " where u.email = :email",
-                        "email",
-                        email))
-                .isZero();
+        assertThat(refreshTokensOf(email)).isZero();
     }
 
     @Test
@@ -39,6 +34,7 @@ class LoginIT extends IdentityTestBase {
         Map<String, Object> unknown = assertProblem(
                 login(newEmail(), "Wrong-Password-99", newIp()), HttpStatus.UNAUTHORIZED, "invalid-credentials");
         assertThat(without(wrongPassword, "instance")).isEqualTo(without(unknown, "instance"));
+        assertThat(refreshTokensOf(email)).isZero();
         assertProblem(login("not an address", PASSWORD, newIp()), HttpStatus.UNAUTHORIZED, "invalid-credentials");
         assertProblem(post("/api/auth/login", Map.of("email", email)), HttpStatus.BAD_REQUEST, "validation");
 
@@ -65,6 +61,7 @@ class LoginIT extends IdentityTestBase {
         }
         // Even the right password, from yet another address.
         assertThrottled(login(email, PASSWORD, newIp()));
+        assertThat(refreshTokensOf(email)).isZero();
         // Other accounts are not affected.
         String other = activeAccount("Park");
         login(other, PASSWORD, newIp()).expectStatus().isOk();
@@ -115,6 +112,13 @@ class LoginIT extends IdentityTestBase {
 
     private WebTestClient.ResponseSpec login(String email, String password, String ip) {
         return post("/api/auth/login", Map.of("email", email, "password", password), ip);
+    }
+
+    private long refreshTokensOf(String email) {
+        return count(
+                "select count(*) from refresh_token t join user_account u on u.id = t.user_id where u.email = :email",
+                "email",
+                email);
     }
 
     private static Map<String, Object> without(Map<String, Object> map, String key) {

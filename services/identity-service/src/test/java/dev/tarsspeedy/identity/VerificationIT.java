@@ -49,6 +49,7 @@ class VerificationIT extends IdentityTestBase {
         assertThat(exhausted).containsEntry("attemptsLeft", 0);
         assertThat(statusOf(email)).isEqualTo("PENDING_VERIFICATION");
         assertThat(failedAttempts(email)).isEqualTo(5);
+        assertThat(outboxRowsFor(email)).isEqualTo(1);
 
         post("/api/auth/verification/resend", Map.of("email", email))
                 .expectStatus()
@@ -68,6 +69,7 @@ class VerificationIT extends IdentityTestBase {
 
         assertProblem(verify(email, code), HttpStatus.GONE, "code-expired");
         assertThat(statusOf(email)).isEqualTo("PENDING_VERIFICATION");
+        assertThat(outboxRowsFor(email)).isEqualTo(1);
         assertThat(failedAttempts(email)).isZero();
     }
 
