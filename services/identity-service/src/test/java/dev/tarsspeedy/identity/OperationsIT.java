@@ -42,6 +42,7 @@ class OperationsIT extends IdentityTestBase {
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body)
+                        .contains("\"title\":\"Identity service\"")
                         .contains("/api/auth/signup")
                         .contains("/api/auth/token/refresh")
                         .contains("/api/users/me")
