@@ -64,6 +64,8 @@ final class StackServices {
                     environment.put("IDENTITY_DATA_KEY", secrets.identityDataKey());
                     environment.put("IDENTITY_ADMIN_EMAIL", secrets.admin().email());
                     environment.put("IDENTITY_ADMIN_PASSWORD", secrets.admin().password());
+                    // Requests arrive through the gateway, which adds X-Forwarded-For: login throttles see the client.
+                    environment.put("FORWARD_HEADERS_STRATEGY", "framework");
                 }
                 case "notification-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "notification_service"));

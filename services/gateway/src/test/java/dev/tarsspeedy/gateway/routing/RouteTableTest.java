@@ -1,0 +1,57 @@
+package dev.tarsspeedy.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The production route table in {@code application.yml} (the ITs run on the test profile's routes instead): each
+ * service's block as the README describes it.
+ */
+class RouteTableTest {
+
+    private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
+
+    @Test
+    void identityServesAuthUsersAndTheJwksBehindItsBreaker() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        assertThat(value(yaml, ROUTES + "[0].id")).isEqualTo("identity");
+        assertThat(value(yaml, ROUTES + "[0].uri")).isEqualTo("${IDENTITY_URL:http://localhost:8081}");
+        assertThat(value(yaml, ROUTES + "[0].predicates[0]"))
+                .isEqualTo("Path=/api/auth/**,/api/users/**,/.well-known/jwks.json");
+        assertThat(value(yaml, ROUTES + "[0].filters[0].name")).isEqualTo("CircuitBreaker");
+        assertThat(value(yaml, ROUTES + "[0].filters[0].args.name")).isEqualTo("identity");
+        assertThat(value(yaml, ROUTES + "[0].filters[0].args.fallbackUri")).isEqualTo("forward:/fallback/identity");
+
+        assertThat(value(yaml, ROUTES + "[1].id")).isEqualTo("identity-docs");
+        assertThat(value(yaml, ROUTES + "[1].predicates[0]")).isEqualTo("Path=/v3/api-docs/identity");
+    }
+
+    @Test
+    void signingUpAndLoggingInNeedNoTokenAtTheEdge() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        List<String> publicPaths = new ArrayList<>();
+        for (int i = 0; yaml.containsProperty("platform.security.public-paths[" + i + "]"); i++) {
+            publicPaths.add(value(yaml, "platform.security.public-paths[" + i + "]"));
+        }
+        assertThat(publicPaths).contains("/api/auth/**", "/.well-known/**");
+        assertThat(publicPaths).noneMatch(path -> path.startsWith("/api/users"));
+    }
+
+    private static PropertySource<?> applicationYaml() throws IOException {
+        return new YamlPropertySourceLoader()
+                .load("application", new ClassPathResource("application.yml"))
+                .getFirst();
+    }
+
+    private static String value(PropertySource<?> yaml, String name) {
+        Object value = yaml.getProperty(name);
+        return value == null ? null : value.toString();
+    }
+}

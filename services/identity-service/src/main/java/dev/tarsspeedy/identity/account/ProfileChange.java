@@ -1,0 +1,7 @@
+package dev.tarsspeedy.identity.account;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** A change of profile; an empty field stays as it is. */
+public record ProfileChange(Optional<String> name, Optional<Language> language, Optional<ZoneId> timeZone) {}

@@ -1,0 +1,24 @@
+package dev.tarsspeedy.identity.token;
+
+import dev.tarsspeedy.identity.account.UserId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A refresh token as stored: only its keyed hash. Tokens form families: a login starts one, every refresh adds a
+ * child and marks its parent rotated. Presenting a rotated token again means it was copied: the family is revoked.
+ *
+ * @param parentId the token this one replaced, {@code null} for the first of a family
+ * @param rotatedAt when it was exchanged for its child, or {@code null}
+ * @param revokedAt when its family was revoked (logout, reuse, password reset), or {@code null}
+ */
+public record RefreshToken(
+        UUID id,
+        UserId userId,
+        UUID familyId,
+        UUID parentId,
+        byte[] tokenHash,
+        Instant issuedAt,
+        Instant expiresAt,
+        Instant rotatedAt,
+        Instant revokedAt) {}
