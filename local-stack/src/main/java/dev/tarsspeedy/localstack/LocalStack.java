@@ -164,9 +164,9 @@ public final class LocalStack {
         }
         rows.add(new String[] {"Logs", home.resolve("logs").toString()});
         StringBuilder text = new StringBuilder();
-        text.append(String.format("  %-20s %s%n", "WHAT", "WHERE"));
+        text.append(String.format("  %-32s %s%n", "WHAT", "WHERE"));
         for (String[] row : rows) {
-            text.append(String.format("  %-20s %s%n", row[0], row[1]));
+            text.append(String.format("  %-32s %s%n", row[0], row[1]));
         }
         return text.toString();
     }
