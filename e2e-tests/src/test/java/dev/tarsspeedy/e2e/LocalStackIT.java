@@ -26,9 +26,12 @@ class LocalStackIT {
             processes = stack.processes();
             assertThat(processes).as("servers and services of the stack").hasSizeGreaterThanOrEqualTo(4);
 
-            HttpResponse<String> health = get(stack.gateway() + "/actuator/health");
-            assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"");
+            for (String path :
+                    List.of("/actuator/health", "/health/identity-service", "/health/notification-service")) {
+                HttpResponse<String> health = get(stack.gateway() + path);
+                assertThat(health.statusCode()).as(path).isEqualTo(200);
+                assertThat(health.body()).as(path).contains("\"status\":\"UP\"");
+            }
 
             HttpResponse<String> unknown = get(stack.gateway() + "/api/no-such-thing");
             assertThat(unknown.statusCode()).isIn(401, 404);

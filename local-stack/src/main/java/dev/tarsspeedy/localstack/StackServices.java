@@ -56,6 +56,7 @@ final class StackServices {
                 case "gateway" -> {
                     environment.put("GATEWAY_PORT", port.get(name).toString());
                     environment.put("IDENTITY_URL", identityUrl);
+                    environment.put("NOTIFICATION_URL", "http://127.0.0.1:" + port.get("notification-service"));
                 }
                 case "identity-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "identity_service"));

@@ -54,4 +54,15 @@ class RouteTableTest {
         Object value = yaml.getProperty(name);
         return value == null ? null : value.toString();
     }
+
+    @Test
+    void everyServiceHealthIsReachableThroughTheGateway() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        assertThat(value(yaml, ROUTES + "[2].id")).isEqualTo("identity-health");
+        assertThat(value(yaml, ROUTES + "[2].predicates[0]")).isEqualTo("Path=/health/identity-service");
+        assertThat(value(yaml, ROUTES + "[2].filters[0]")).isEqualTo("SetPath=/actuator/health");
+        assertThat(value(yaml, ROUTES + "[3].id")).isEqualTo("notification-health");
+        assertThat(value(yaml, ROUTES + "[3].uri")).isEqualTo("${NOTIFICATION_URL:http://localhost:8082}");
+        assertThat(value(yaml, ROUTES + "[3].filters[0]")).isEqualTo("SetPath=/actuator/health");
+    }
 }
