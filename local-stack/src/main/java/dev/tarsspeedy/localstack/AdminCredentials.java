@@ -1,11 +1,6 @@
 package dev.tarsspeedy.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 
@@ -23,20 +18,9 @@ record AdminCredentials(String email, String password, boolean generated) {
         if (fromEnvironment.isPresent() && !fromEnvironment.get().isBlank()) {
             return new AdminCredentials(EMAIL, fromEnvironment.get(), false);
         }
-        Path file = home.resolve("admin-password");
-        try {
-            if (Files.isRegularFile(file)) {
-                return new AdminCredentials(
-                        EMAIL, Files.readString(file, StandardCharsets.UTF_8).strip(), true);
-            }
-            String password = generate(new SecureRandom(), 20);
-            Files.createDirectories(home);
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return new AdminCredentials(EMAIL, password, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the admin password in " + file, e);
-        }
+        String password =
+                KeptSecret.readOrCreate(home.resolve("admin-password"), () -> generate(new SecureRandom(), 20));
+        return new AdminCredentials(EMAIL, password, true);
     }
 
     static String generate(SecureRandom random, int length) {

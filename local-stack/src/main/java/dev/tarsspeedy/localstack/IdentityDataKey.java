@@ -1,11 +1,6 @@
 package dev.tarsspeedy.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -21,20 +16,10 @@ final class IdentityDataKey {
     private IdentityDataKey() {}
 
     static String resolve(Path home) {
-        Path file = home.resolve(FILE);
-        try {
-            if (Files.isRegularFile(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
-            }
+        return KeptSecret.readOrCreate(home.resolve(FILE), () -> {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            String encoded = Base64.getEncoder().encodeToString(key);
-            Files.createDirectories(home);
-            Files.writeString(file, encoded + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return encoded;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the identity data key in " + file, e);
-        }
+            return Base64.getEncoder().encodeToString(key);
+        });
     }
 }

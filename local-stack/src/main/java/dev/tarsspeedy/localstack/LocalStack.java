@@ -115,9 +115,9 @@ public final class LocalStack {
     /** Starts every service at once (each waits on I/O most of its start) and waits until all are ready. */
     private static void startServices(List<ServiceProcess> services) throws Exception {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<ServiceProcess, Future<?>> starts = new LinkedHashMap<>();
+            List<Future<?>> starts = new ArrayList<>();
             for (ServiceProcess service : services) {
-                starts.put(service, executor.submit(() -> {
+                starts.add(executor.submit(() -> {
                     long begin = System.nanoTime();
                     service.start();
                     service.awaitReady(SERVICE_READY_TIMEOUT);
@@ -126,7 +126,7 @@ public final class LocalStack {
                     return null;
                 }));
             }
-            for (Future<?> start : starts.values()) {
+            for (Future<?> start : starts) {
                 try {
                     start.get();
                 } catch (java.util.concurrent.ExecutionException e) {

@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Every client mistake is a 4xx problem with a precise detail; nothing else leaks. */
 class ProblemDetailsIT extends StarterTestBase {
 
-    private static final String TYPES = "https://tars-speedy.dev/problems/";
+    private static final String TYPES = ProblemAssertions.TYPES;
 
     @Test
     void validationListsTheOffendingFields() {
