@@ -48,7 +48,8 @@ final class DemoData {
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("name", PRODUCT_NAME);
         product.put("description", "A running shoe made in a run of 100 pairs. Two pairs per person.");
-        String productId = post("/api/admin/products", product, token).path("id").asString();
+        String productId =
+                post("/api/admin/products", product, token).path("id").asString();
 
         Instant opensAt = Instant.now().plus(OPENS_IN).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> drop = new LinkedHashMap<>();
@@ -59,8 +60,8 @@ final class DemoData {
         drop.put("opensAt", opensAt.toString());
         drop.put("closesAt", opensAt.plus(Duration.ofDays(1)).toString());
         JsonNode created = post("/api/admin/drops", drop, token);
-        return "demo drop " + created.path("id").asString() + " (" + PRODUCT_NAME + ", 100 units, 2 per person) opens at "
-                + local(opensAt) + ", in " + OPENS_IN.toMinutes() + " minutes";
+        return "demo drop " + created.path("id").asString() + " (" + PRODUCT_NAME
+                + ", 100 units, 2 per person) opens at " + local(opensAt) + ", in " + OPENS_IN.toMinutes() + " minutes";
     }
 
     private String login(AdminCredentials admin) throws IOException, InterruptedException {
@@ -71,9 +72,10 @@ final class DemoData {
 
     private Optional<JsonNode> findDemoDrop(String status) {
         try {
-            JsonNode page = send(HttpRequest.newBuilder(URI.create(gateway + "/api/drops?status=" + status + "&size=100"))
-                    .GET()
-                    .build());
+            JsonNode page =
+                    send(HttpRequest.newBuilder(URI.create(gateway + "/api/drops?status=" + status + "&size=100"))
+                            .GET()
+                            .build());
             JsonNode drops = page.isArray() ? page : page.path("content");
             for (JsonNode drop : drops) {
                 if (PRODUCT_NAME.equals(drop.path("product").path("name").asString())) {
@@ -106,6 +108,8 @@ final class DemoData {
     }
 
     private static String local(Instant instant) {
-        return DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(instant);
+        return DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(ZoneId.systemDefault())
+                .format(instant);
     }
 }
