@@ -104,7 +104,7 @@ class KakaopayPaymentProvider implements PaymentProvider {
     }
 
     private <T> Mono<T> call(String operation, Mono<T> request, boolean read) {
-        return request.timeout(properties.callTimeout())
+        return request.timeout(properties.readTimeout())
                 .onErrorMap(error -> translate(operation, error))
                 .retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
                         .filter(error -> retryable(error, read))

@@ -5,12 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code payment.kakaopay.*}; the base URL and the connect and read timeouts are the HTTP client group's ({@code
- * spring.http.serviceclient.kakaopay.*}).
+ * {@code payment.kakaopay.*}; the base URL and the connect timeout are the HTTP client group's ({@code
+ * spring.http.serviceclient.kakaopay.*}). The read timeout is enforced here: Boot 4.0.7's reactive client builder
+ * applies a group's connect timeout but not its {@code read-timeout}.
  *
  * @param secretKey the merchant's secret key ({@code Authorization: SECRET_KEY <key>}); required
  * @param cid the merchant id; {@code TC0ONETIME} is Kakaopay's test merchant
- * @param callTimeout the longest a call may take end to end, on top of the client's read timeout
+ * @param readTimeout the longest a call waits for Kakaopay's answer; then its outcome is unknown
  * @param retries how often a call that never reached Kakaopay (and every order look-up) is tried again
  * @param retryBackoff the first pause before such a retry; it doubles
  */
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record KakaopayProperties(
         String secretKey,
         @DefaultValue("TC0ONETIME") String cid,
-        @DefaultValue("15s") Duration callTimeout,
+        @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("2") int retries,
         @DefaultValue("200ms") Duration retryBackoff) {
 
@@ -34,6 +35,6 @@ public record KakaopayProperties(
     /** Never printed: the key stays out of logs and actuator output. */
     @Override
     public String toString() {
-        return "KakaopayProperties[cid=" + cid + ", callTimeout=" + callTimeout + ", retries=" + retries + "]";
+        return "KakaopayProperties[cid=" + cid + ", readTimeout=" + readTimeout + ", retries=" + retries + "]";
     }
 }

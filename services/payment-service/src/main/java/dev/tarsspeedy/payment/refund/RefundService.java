@@ -81,12 +81,15 @@ public class RefundService {
             }
             return provider.cancel(payment)
                     .flatMap(canceledAt -> settleRefunded(payment, canceledAt))
-                    .onErrorResume(ProviderRefusedException.class, refused -> {
-                        // Refused: perhaps because it was cancelled already (a lost answer). Kakaopay knows.
-                        log.warn("Kakaopay refused to cancel payment {}: {}", paymentId, refused.getMessage());
-                        return reconcile(payment);
-                    })
-                    .onErrorResume(error -> !(error instanceof ProviderRefusedException), error -> {
+                    .onErrorResume(error -> {
+                        if (error instanceof ProviderRefusedException refused) {
+                            // Refused: perhaps because it was cancelled already (a lost answer). Kakaopay knows.
+                            log.warn("Kakaopay refused to cancel payment {}: {}", paymentId, refused.getMessage());
+                            return reconcile(payment).onErrorResume(again -> {
+                                log.warn("payment {} left to reconciliation: {}", paymentId, again.toString());
+                                return Mono.just(PaymentStatus.REFUNDING);
+                            });
+                        }
                         log.warn(
                                 "cancel of payment {} has no clear answer; left to reconciliation: {}",
                                 paymentId,

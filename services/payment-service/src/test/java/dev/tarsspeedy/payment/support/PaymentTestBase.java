@@ -141,6 +141,42 @@ public abstract class PaymentTestBase {
                 .getResponseBody();
     }
 
+    /** Starts paying with a token that has the buyer's address and language, as the identity service issues. */
+    protected Map<String, Object> started(OrderStandIn.TestOrder order, String email, String locale) {
+        return client().post()
+                .uri("/api/orders/{orderId}/payment", order.orderId())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(order.userId(), email, locale))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** A paid order: started, approved on Kakaopay's page, called back; returns the payment id. */
+    protected UUID approvedPayment(OrderStandIn.TestOrder order, String email, String locale) {
+        Map<String, Object> started = started(order, email, locale);
+        HttpResponse<String> finished =
+                followCallback(pressOnKakaopayPage((String) started.get("redirectUrl"), "approve"));
+        assertThat(finished.statusCode()).isEqualTo(303);
+        UUID paymentId = paymentId(started);
+        assertThat(status(paymentId)).isEqualTo("APPROVED");
+        return paymentId;
+    }
+
+    /** Moves a payment back in time, as if its last change had happened {@code ago} earlier. */
+    protected void setStatus(UUID paymentId, String status, Duration ago) {
+        database.sql("update payment set status = :status, status_changed_at = now() - make_interval(secs => :secs)"
+                        + " where id = :id")
+                .bind("status", status)
+                .bind("secs", (double) ago.toSeconds())
+                .bind("id", paymentId)
+                .fetch()
+                .rowsUpdated()
+                .block();
+    }
+
     protected static UUID paymentId(Map<String, Object> started) {
         return UUID.fromString((String) started.get("paymentId"));
     }
