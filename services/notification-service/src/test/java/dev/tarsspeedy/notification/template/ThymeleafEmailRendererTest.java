@@ -132,6 +132,31 @@ class ThymeleafEmailRendererTest {
     }
 
     @Test
+    void paymentRefundedSaysWhyInEitherLanguage() {
+        Map<String, Object> model = Map.of(
+                "orderId", "A-1042", "item", "무선 이어폰", "amount", new BigDecimal("129000"), "reason", "CANCELLED");
+
+        RenderedEmail korean = RENDERER.render(request("payment-refunded", "ko", model));
+        RenderedEmail english = RENDERER.render(request("payment-refunded", "en", model));
+
+        assertThat(korean.subject()).isEqualTo("[Speedy] 결제가 환불되었습니다 (주문 번호 A-1042)");
+        assertThat(korean.text()).contains("주문이 취소되어").contains("상품: 무선 이어폰").contains("환불 금액: 129,000원");
+        assertThat(korean.html()).contains(">129,000원</td>").contains(">A-1042</td>");
+        assertThat(english.subject()).isEqualTo("[Speedy] Your payment for order A-1042 was refunded");
+        assertThat(english.text()).contains("Your order was cancelled").contains("Refunded: KRW 129,000");
+
+        Map<String, Object> late = new java.util.HashMap<>(model);
+        late.put("reason", "ORDER_NOT_PAYABLE");
+        assertThat(RENDERER.render(request("payment-refunded", "en", late)).text())
+                .contains("after the time to pay for this order had run out");
+        assertThat(RENDERER.render(request("payment-refunded", "ko", late)).html())
+                .contains("결제 시간이 지난 뒤에");
+        late.put("reason", "RETURNED");
+        assertThat(RENDERER.render(request("payment-refunded", "en", late)).html())
+                .contains("received your return");
+    }
+
+    @Test
     void stockReportListsRowsAndTheUnsubscribeLinkForBulkMail() {
         EmailRequested bulk = new EmailRequested(
                 "report-1",
@@ -176,10 +201,12 @@ class ThymeleafEmailRendererTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"signup-verification", "password-reset", "order-confirmed", "stock-report"})
+    @ValueSource(
+            strings = {"signup-verification", "password-reset", "order-confirmed", "payment-refunded", "stock-report"})
     void everyTemplateRendersEveryMessageInBothLanguages(String template) {
         Map<String, Object> model = switch (template) {
             case "order-confirmed" -> Map.of("name", "N", "orderId", "1", "item", "I", "amount", 1);
+            case "payment-refunded" -> Map.of("orderId", "1", "item", "I", "amount", 1, "reason", "RETURNED");
             case "stock-report" -> report();
             default -> code("N");
         };
@@ -236,7 +263,7 @@ class ThymeleafEmailRendererTest {
                 .isInstanceOf(UnknownTemplateException.class)
                 .isInstanceOf(RejectedRequestException.class)
                 .hasMessage("unknown template 'no-such-template'; known templates: order-confirmed, password-reset,"
-                        + " signup-verification, stock-report");
+                        + " payment-refunded, signup-verification, stock-report");
     }
 
     @Test
