@@ -156,6 +156,22 @@ class PaymentFlowIT extends PaymentTestBase {
     }
 
     @Test
+    void anOrderServiceThatCannotAnswerStartsNothing() {
+        TestOrder order = pendingOrder(10_000);
+        ORDERS.fail(order.orderId());
+        try {
+            assertProblem(
+                    startPayment(order.orderId(), order.userId()),
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "order-service-unavailable");
+            assertThat(KAKAOPAY.paymentsOfOrder(order.orderId().toString())).isEmpty();
+        } finally {
+            ORDERS.recover(order.orderId());
+        }
+        assertThat(paymentId(started(order))).isNotNull();
+    }
+
+    @Test
     void startingNeedsAToken() {
         TestOrder order = pendingOrder(10_000);
         assertProblem(

@@ -20,6 +20,8 @@ public final class OrderStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<UUID, TestOrder> orders = new ConcurrentHashMap<>();
+    /** Orders whose look-up answers 500 (the order service failing) instead of the order. */
+    private final Map<UUID, Boolean> failing = new ConcurrentHashMap<>();
 
     public record TestOrder(
             UUID orderId,
@@ -53,9 +55,12 @@ public final class OrderStandIn implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     order = null;
                 }
-                byte[] body = (order == null ? "{\"status\":404}" : order.json()).getBytes(StandardCharsets.UTF_8);
+                boolean fail = order != null && failing.containsKey(order.orderId());
+                int status = fail ? 500 : order == null ? 404 : 200;
+                byte[] body =
+                        (status == 200 ? order.json() : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(order == null ? 404 : 200, body.length);
+                exchange.sendResponseHeaders(status, body.length);
                 exchange.getResponseBody().write(body);
             }
         });
@@ -69,6 +74,15 @@ public final class OrderStandIn implements AutoCloseable {
     public TestOrder put(TestOrder order) {
         orders.put(order.orderId(), order);
         return order;
+    }
+
+    /** Look-ups of the order answer 500 until {@link #recover}. */
+    public void fail(UUID orderId) {
+        failing.put(orderId, true);
+    }
+
+    public void recover(UUID orderId) {
+        failing.remove(orderId);
     }
 
     @Override
