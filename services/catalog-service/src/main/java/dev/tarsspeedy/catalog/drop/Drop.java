@@ -2,6 +2,7 @@ package dev.tarsspeedy.catalog.drop;
 
 import dev.tarsspeedy.catalog.product.ProductId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,10 @@ public record Drop(
         Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        // What PostgreSQL keeps: a drop reads back exactly as it was written.
+        closedAt = closedAt == null ? null : closedAt.truncatedTo(ChronoUnit.MICROS);
+        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Drop create(ProductId productId, DropTerms terms, Instant now) {

@@ -1,6 +1,7 @@
 package dev.tarsspeedy.catalog.drop;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,9 @@ public record DropTerms(long price, int quantity, int perUserLimit, Instant open
     public DropTerms {
         Objects.requireNonNull(opensAt, "opensAt");
         Objects.requireNonNull(closesAt, "closesAt");
+        // What PostgreSQL keeps: a drop reads back exactly as it was written.
+        opensAt = opensAt.truncatedTo(ChronoUnit.MICROS);
+        closesAt = closesAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tarsspeedy.catalog.product;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -15,5 +16,6 @@ public record Product(ProductId id, String name, String description, String imag
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(createdAt, "createdAt");
+        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
     }
 }

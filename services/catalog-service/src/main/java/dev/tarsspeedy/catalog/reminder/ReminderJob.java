@@ -27,7 +27,7 @@ class ReminderJob {
             fixedDelayString = "${catalog.reminder.period:30s}",
             initialDelayString = "${catalog.reminder.period:30s}")
     @SchedulerLock(name = "catalog-drop-reminders", lockAtMostFor = "${catalog.reminder.lock-at-most-for:5m}")
-    void run() {
+    public void run() {
         try {
             Long sent = reminders.sendDue().block(Duration.ofMinutes(4));
             if (sent != null && sent > 0) {
