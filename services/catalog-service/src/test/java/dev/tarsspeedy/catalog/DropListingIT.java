@@ -143,7 +143,7 @@ class DropListingIT extends CatalogTestBase {
                     .expectBody(MAP)
                     .returnResult()
                     .getResponseBody();
-            List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
+            List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("content");
             all.addAll(items);
             if (items.size() < size) {
                 return all;

@@ -54,8 +54,8 @@ public final class DropResponses {
         }
     }
 
-    /** A page of drops: {@code page} from 0, {@code total} matching drops in all pages. */
-    public record DropPageResponse(List<DropResponse> items, int page, int size, long total) {
+    /** A page of drops: {@code content}, {@code page} from 0, {@code total} matching drops in all pages. */
+    public record DropPageResponse(List<DropResponse> content, int page, int size, long total) {
 
         static DropPageResponse of(DropPage page) {
             return new DropPageResponse(
