@@ -1,0 +1,25 @@
+package dev.tarsspeedy.order.buying;
+
+import dev.tarsspeedy.order.ids.DropId;
+import java.time.Duration;
+
+/** The drop's Redis keys are gone; a rebuild was asked for and the buyer should retry after {@code retryAfter}. */
+public class SaleUnavailableException extends RuntimeException {
+
+    private final DropId dropId;
+    private final Duration retryAfter;
+
+    public SaleUnavailableException(DropId dropId, Duration retryAfter) {
+        super("drop " + dropId + " is being rebuilt");
+        this.dropId = dropId;
+        this.retryAfter = retryAfter;
+    }
+
+    public DropId dropId() {
+        return dropId;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}
