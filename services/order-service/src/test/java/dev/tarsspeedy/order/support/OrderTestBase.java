@@ -9,11 +9,15 @@ import dev.tarsspeedy.platform.test.ProblemAssertions;
 import dev.tarsspeedy.platform.test.ServiceIT;
 import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -27,6 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 /**
  * The order service on a random port against real PostgreSQL, Redis and Kafka ({@code @ServiceIT}), with a JWKS
@@ -111,9 +117,71 @@ public abstract class OrderTestBase {
                 .getResponseBody();
     }
 
+    /** One HTTP buy attempt's answer. */
+    public record Attempt(UUID buyer, int status, Map<String, Object> body, String contentType, String retryAfter) {}
+
+    /**
+     * Every buyer tries {@code attemptsEach} times at once (distinct Idempotency-Keys), all over real HTTP with at
+     * most {@code concurrency} requests in flight.
+     */
+    protected List<Attempt> flood(UUID drop, List<UUID> buyers, int attemptsEach, int concurrency) {
+        return flood(drop, buyers, attemptsEach, concurrency, attempt -> {});
+    }
+
+    protected List<Attempt> flood(
+            UUID drop, List<UUID> buyers, int attemptsEach, int concurrency, Consumer<Attempt> onAnswer) {
+        WebClient web = WebClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        Map<UUID, String> tokens = new ConcurrentHashMap<>();
+        buyers.parallelStream().forEach(buyer -> tokens.put(buyer, tokenOf(buyer)));
+        List<UUID> tries = new ArrayList<>();
+        for (int attempt = 0; attempt < attemptsEach; attempt++) {
+            tries.addAll(buyers);
+        }
+        Collections.shuffle(tries);
+        return Flux.fromIterable(tries)
+                .flatMap(
+                        buyer -> web.post()
+                                .uri("/api/drops/{id}/orders", drop)
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(buyer))
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("quantity", 1))
+                                .exchangeToMono(response -> response.bodyToMono(MAP)
+                                        .defaultIfEmpty(Map.of())
+                                        .map(body -> new Attempt(
+                                                buyer,
+                                                response.statusCode().value(),
+                                                body,
+                                                String.valueOf(response.headers()
+                                                        .contentType()
+                                                        .orElse(null)),
+                                                response.headers()
+                                                        .asHttpHeaders()
+                                                        .getFirst(HttpHeaders.RETRY_AFTER))))
+                                .doOnNext(onAnswer),
+                        concurrency)
+                .collectList()
+                .block(Duration.ofMinutes(3));
+    }
+
     protected int stock(UUID drop) {
         String value = redis.opsForValue().get("drop:{" + drop + "}:stock");
         return value == null ? -1 : Integer.parseInt(value);
+    }
+
+    /** Units Redis holds for reservations of the drop, by order id. */
+    protected Map<Object, Object> held(UUID drop) {
+        return redis.opsForHash().entries("drop:{" + drop + "}:held");
+    }
+
+    protected java.util.Set<String> liveOrderIds(UUID drop) {
+        return new java.util.HashSet<>(database.sql("select id from customer_order where drop_id = :d"
+                        + " and status in ('PENDING_PAYMENT', 'PAID', 'PREPARING', 'SHIPPING', 'DELIVERED')")
+                .bind("d", drop)
+                .map(row -> row.get(0, UUID.class).toString())
+                .all()
+                .collectList()
+                .block());
     }
 
     protected long count(String sql, Object... namesAndValues) {

@@ -31,12 +31,12 @@ class LiveStockController {
     }
 
     @GetMapping(path = "/api/drops/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<Flux<ServerSentEvent<Object>>> stream(@PathVariable UUID id) {
+    Flux<ServerSentEvent<Object>> stream(@PathVariable UUID id) {
         DropId drop = DropId.of(id);
         return feed.drop(drop)
                 .switchIfEmpty(Mono.error(() ->
                         new ProblemException(HttpStatus.NOT_FOUND, "drop-not-found", "There is no drop " + drop + ".")))
-                .map(known -> {
+                .flatMapMany(known -> {
                     Flux<ServerSentEvent<Object>> updates = feed.remaining(drop)
                             .map(remaining -> ServerSentEvent.<Object>builder(
                                             Map.of("dropId", id, "remaining", remaining))

@@ -127,7 +127,7 @@ class OrderController {
                                         HttpStatus.CONFLICT,
                                         "order-not-cancellable",
                                         "The order is " + e.status() + "; only an unpaid order can be cancelled here.")
-                                .with("status", e.status().name()))
+                                .with("orderStatus", e.status().name()))
                 .onErrorMap(
                         OrderNotReadyException.class,
                         e -> new ProblemException(
