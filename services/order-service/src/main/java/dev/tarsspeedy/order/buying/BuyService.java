@@ -72,6 +72,11 @@ public class BuyService {
                                     idempotencyKey,
                                     OrderId.random(),
                                     properties.expiry().hold())
+                            // Redis away or too slow: the buyer may retry; nothing was taken that is not in the stream.
+                            .onErrorMap(
+                                    e -> !(e instanceof BuyRefusedException),
+                                    e -> new SaleUnavailableException(
+                                            dropId, properties.buy().absentRetryAfter(), e))
                             .flatMap(outcome -> answer(dropId, outcome));
                 });
     }

@@ -16,8 +16,7 @@ public record OrderProperties(
         @DefaultValue WarmUp warmUp,
         @DefaultValue Relay relay,
         @DefaultValue Reconcile reconcile,
-        @DefaultValue Live live,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Live live) {
 
     /**
      * The buy path.
@@ -89,11 +88,13 @@ public record OrderProperties(
      *
      * @param period how often every drop in or near its window is checked
      * @param settleDelay how long a reservation may be on its way (stream, Kafka, consumer) before a difference
-     *     counts; also the wait before a drop whose keys vanished is rebuilt
+     *     counts; also the least wait before a drop whose keys vanished is rebuilt
+     * @param catchUpTimeout how long a rebuild waits at most for the order consumer to store every relayed reservation
      */
     public record Reconcile(
             @DefaultValue("1m") Duration period,
-            @DefaultValue("3s") Duration settleDelay) {}
+            @DefaultValue("3s") Duration settleDelay,
+            @DefaultValue("30s") Duration catchUpTimeout) {}
 
     /**
      * Live stock over server-sent events.
@@ -104,14 +105,4 @@ public record OrderProperties(
     public record Live(
             @DefaultValue("300ms") Duration pollInterval,
             @DefaultValue("15s") Duration heartbeat) {}
-
-    /**
-     * Scheduled jobs.
-     *
-     * @param enabled whether this instance runs the scheduled jobs at all
-     * @param lockAtMostFor a job's lock is released after this long even if its instance died holding it
-     */
-    public record Jobs(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("5m") Duration lockAtMostFor) {}
 }

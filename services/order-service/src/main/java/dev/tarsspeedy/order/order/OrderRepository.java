@@ -14,8 +14,11 @@ public interface OrderRepository {
 
     Mono<SaleTerms> terms(DropId drop);
 
-    /** {@code sold += quantity} unless that passes the drop's quantity; true when taken. */
-    Mono<Boolean> takeUnits(DropId drop, int quantity);
+    /**
+     * {@code sold += quantity} unless that passes the drop's quantity or takes the buyer's live units above the
+     * per-buyer limit; true when taken.
+     */
+    Mono<Boolean> takeUnits(DropId drop, UserId buyer, int quantity);
 
     /** {@code sold -= quantity}. */
     Mono<Void> giveBackUnits(DropId drop, int quantity);

@@ -55,8 +55,9 @@ public class OrderService {
 
     /**
      * Stores the order of a reservation once (run in the consumer's transaction). The drop's row is the last guard:
-     * when its units are gone (possible only after Redis lost the drop) the order is stored as REJECTED and its Redis
-     * hold released.
+     * when its units are gone, or the buyer's live orders would pass the per-buyer limit (both possible only after
+     * Redis lost the drop), the order is stored as REJECTED and its Redis hold released. The drop's reservations come
+     * from one partition, in order, so one consumer applies them one after the other.
      *
      * @return the stored status, empty when the order existed already
      */
@@ -70,7 +71,7 @@ public class OrderService {
             return orders.terms(drop)
                     .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                             "reservation " + id + " for drop " + drop + " which the order service does not know")))
-                    .flatMap(terms -> orders.takeUnits(drop, reservation.quantity())
+                    .flatMap(terms -> orders.takeUnits(drop, UserId.of(reservation.userId()), reservation.quantity())
                             .flatMap(taken -> {
                                 Instant now = clock.instant();
                                 OrderStatus status = taken ? OrderStatus.PENDING_PAYMENT : OrderStatus.REJECTED;
@@ -91,8 +92,8 @@ public class OrderService {
                                     return stored.then(events.placed(order)).thenReturn(status);
                                 }
                                 log.warn(
-                                        "order {} rejected: drop {} has no units left in the database"
-                                                + " (Redis lost the drop and sold again)",
+                                        "order {} rejected: drop {} has no units left for it in the database, or the buyer"
+                                                + " would pass the limit (Redis lost the drop and sold again)",
                                         id,
                                         drop);
                                 return stored.then(store.release(drop, id)).thenReturn(status);

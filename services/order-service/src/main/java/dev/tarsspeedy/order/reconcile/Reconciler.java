@@ -48,6 +48,7 @@ public class Reconciler {
     private final DropCatalog catalog;
     private final OrderService orders;
     private final ReconciliationRepository reconciliations;
+    private final ReservationBacklog backlog;
     private final OrderProperties properties;
     private final Clock clock;
     private final Set<DropId> rebuilding = ConcurrentHashMap.newKeySet();
@@ -58,6 +59,7 @@ public class Reconciler {
             DropCatalog catalog,
             OrderService orders,
             ReconciliationRepository reconciliations,
+            ReservationBacklog backlog,
             OrderProperties properties,
             Clock clock) {
         this.sales = sales;
@@ -65,6 +67,7 @@ public class Reconciler {
         this.catalog = catalog;
         this.orders = orders;
         this.reconciliations = reconciliations;
+        this.backlog = backlog;
         this.properties = properties;
         this.clock = clock;
     }
@@ -125,7 +128,7 @@ public class Reconciler {
                 return result(drop, ReconcileState.CONSISTENT, "drop closed; no Redis keys, the database answers");
             }
             // Reservations accepted before the loss may still be on their way to the database: let them arrive.
-            sleep(properties.reconcile().settleDelay());
+            awaitConsumerCaughtUp();
             Boolean rebuilt = rebuild(drop);
             if (Boolean.TRUE.equals(rebuilt)) {
                 return result(drop, ReconcileState.REBUILT, "keys were missing; rebuilt from the database");
@@ -136,6 +139,24 @@ public class Reconciler {
             }
         }
         return compare(drop, snapshot);
+    }
+
+    /**
+     * Waits the settle delay (reservations still in the relay's hands reach Kafka), then until the order consumer has
+     * stored everything on the reservation topic, at most {@code order.reconcile.catch-up-timeout}. The database guard
+     * keeps the sale right if it gives up: it only makes later rejections less likely.
+     */
+    private void awaitConsumerCaughtUp() {
+        sleep(properties.reconcile().settleDelay());
+        Instant deadline = Instant.now().plus(properties.reconcile().catchUpTimeout());
+        long pending = backlog.pending();
+        while (pending != 0 && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(100));
+            pending = backlog.pending();
+        }
+        if (pending != 0) {
+            log.warn("rebuilding with {} reservations not yet stored (consumer lag unknown or not caught up)", pending);
+        }
     }
 
     private Boolean rebuild(Drop drop) {

@@ -58,7 +58,6 @@ class OrderDropWindowTest {
                 null,
                 null,
                 null,
-                null,
                 null);
         SoldOutFlags flags = new SoldOutFlags(properties);
         DropId drop = DropId.of(UUID.randomUUID());

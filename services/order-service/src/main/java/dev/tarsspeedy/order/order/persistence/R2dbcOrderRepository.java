@@ -24,6 +24,12 @@ class R2dbcOrderRepository implements OrderRepository {
     private static final String COLUMNS = "id, drop_id, user_id, quantity, amount, product_name, status,"
             + " idempotency_key, reserved_at, expires_at, created_at";
 
+    /** The statuses that hold units. */
+    private static final java.util.List<String> LIVE = java.util.Arrays.stream(OrderStatus.values())
+            .filter(OrderStatus::holdsStock)
+            .map(OrderStatus::name)
+            .toList();
+
     private final DatabaseClient database;
 
     R2dbcOrderRepository(DatabaseClient database) {
@@ -48,10 +54,18 @@ class R2dbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Mono<Boolean> takeUnits(DropId drop, int quantity) {
-        return database.sql("update sale set sold = sold + :q where id = :id and sold + :q <= quantity")
+    public Mono<Boolean> takeUnits(DropId drop, UserId buyer, int quantity) {
+        return database.sql("""
+                        update sale set sold = sold + :q
+                        where id = :id and sold + :q <= quantity
+                          and :q + (select coalesce(sum(o.quantity), 0) from customer_order o
+                                    where o.drop_id = :id and o.user_id = :user and o.status in (:live))
+                              <= per_user_limit
+                        """)
                 .bind("q", quantity)
                 .bind("id", drop.value())
+                .bind("user", buyer.value())
+                .bind("live", LIVE)
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows == 1);
