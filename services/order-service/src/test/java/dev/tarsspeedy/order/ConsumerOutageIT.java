@@ -3,6 +3,8 @@ package dev.tarsspeedy.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.contracts.catalog.DropChanged;
+import dev.tarsspeedy.infra.Infrastructure;
+import dev.tarsspeedy.infra.kafka.KafkaServer;
 import dev.tarsspeedy.order.support.DropMother;
 import dev.tarsspeedy.order.support.OrderTestBase;
 import java.time.Duration;
@@ -20,6 +22,30 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 class ConsumerOutageIT extends OrderTestBase {
 
     private static final String CONSUMER = "order-service-reservations";
+
+    @Test
+    void reservationsMadeWhileKafkaIsDownAreRelayedOnceItIsBack() {
+        DropChanged drop = publish(DropMother.drop().quantity(50).limit(1).build());
+        KafkaServer broker = Infrastructure.shared().kafka();
+        List<String> accepted;
+        broker.stop();
+        try {
+            List<UUID> buyers =
+                    IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
+            accepted = flood(drop.dropId(), buyers, 1, 8).stream()
+                    .filter(a -> a.status() == 202)
+                    .map(a -> a.body().get("orderId").toString())
+                    .toList();
+            assertThat(accepted).hasSize(20);
+        } finally {
+            broker.start();
+        }
+
+        awaitOrders(drop.dropId(), 20);
+        assertThat(liveOrderIds(drop.dropId())).containsExactlyInAnyOrderElementsOf(accepted);
+        assertThat(redis.opsForStream().size("drop:{" + drop.dropId() + "}:stream"))
+                .isZero();
+    }
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;

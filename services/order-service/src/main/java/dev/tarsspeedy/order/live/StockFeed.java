@@ -4,6 +4,7 @@ import dev.tarsspeedy.order.config.OrderProperties;
 import dev.tarsspeedy.order.ids.DropId;
 import dev.tarsspeedy.order.sale.Drop;
 import dev.tarsspeedy.order.sale.DropCatalog;
+import dev.tarsspeedy.order.sale.SaleStore;
 import dev.tarsspeedy.order.sale.StockQuery;
 import java.time.Clock;
 import java.util.Map;
@@ -22,12 +23,14 @@ public class StockFeed {
     private final Map<DropId, Flux<Integer>> feeds = new ConcurrentHashMap<>();
     private final DropCatalog catalog;
     private final StockQuery stock;
+    private final SaleStore store;
     private final OrderProperties properties;
     private final Clock clock;
 
-    public StockFeed(DropCatalog catalog, StockQuery stock, OrderProperties properties, Clock clock) {
+    public StockFeed(DropCatalog catalog, StockQuery stock, SaleStore store, OrderProperties properties, Clock clock) {
         this.catalog = catalog;
         this.stock = stock;
+        this.store = store;
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,7 +50,10 @@ public class StockFeed {
                 .onBackpressureDrop()
                 .concatMap(tick -> catalog.find(id)
                         .filter(drop -> !drop.closedAt(clock.instant()))
-                        .flatMap(drop -> stock.of(id).map(s -> s.remaining()).defaultIfEmpty(-1))
+                        // Redis only while the drop is loaded; the database answers when its keys are absent.
+                        .flatMap(drop -> store.stock(id)
+                                .switchIfEmpty(stock.of(id).map(StockQuery.Stock::remaining))
+                                .defaultIfEmpty(-1))
                         .defaultIfEmpty(Integer.MIN_VALUE)
                         .onErrorReturn(-1))
                 .takeWhile(remaining -> remaining != Integer.MIN_VALUE)

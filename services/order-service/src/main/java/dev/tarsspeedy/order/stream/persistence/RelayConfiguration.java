@@ -13,6 +13,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.ProducerListener;
 
 /** The reservation topic and the relay's idempotent producer. */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +51,9 @@ class RelayConfiguration {
         }
         DefaultKafkaProducerFactory<String, String> factory =
                 new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
+        // The relay logs failures itself, rate-limited; the default listener would log every failed record.
+        template.setProducerListener(new ProducerListener<>() {});
+        return template;
     }
 }
