@@ -62,6 +62,8 @@ public final class KakaopayStandIn implements AutoCloseable {
 
     static final String PAGES = "/online/v1/payment/pages/";
     static final String CONTROL = "/__stand-in/failures";
+    /** 200 once the stand-in serves: what the local stack waits for. */
+    static final String HEALTH = "/__stand-in/health";
 
     private static final Logger log = Logger.getLogger(KakaopayStandIn.class.getName());
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -198,7 +200,13 @@ public final class KakaopayStandIn implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
-            if (path.equals(CONTROL)) {
+            if (path.equals(HEALTH)) {
+                send(
+                        exchange,
+                        200,
+                        "application/json;charset=UTF-8",
+                        "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals(CONTROL)) {
                 control(exchange, method);
             } else if (path.startsWith(PAGES)) {
                 page(exchange, method, path.substring(PAGES.length()));

@@ -35,6 +35,18 @@ class KakaopayStandInApiTest {
     }
 
     @Test
+    void healthAnswersOnceServing() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(standIn.baseUrl() + "/__stand-in/health"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("UP");
+    }
+
+    @Test
     void readyAnswersTidAndTheRedirectUrls() {
         Answer answer = client.post(Endpoint.READY, StandInClient.readyBody("order-1", "user-1", 12_000));
 
