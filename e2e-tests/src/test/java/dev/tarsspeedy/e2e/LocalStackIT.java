@@ -26,8 +26,12 @@ class LocalStackIT {
             processes = stack.processes();
             assertThat(processes).as("servers and services of the stack").hasSizeGreaterThanOrEqualTo(4);
 
-            for (String path :
-                    List.of("/actuator/health", "/health/identity-service", "/health/notification-service")) {
+            for (String path : List.of(
+                    "/actuator/health",
+                    "/health/identity-service",
+                    "/health/notification-service",
+                    "/health/catalog-service",
+                    "/health/order-service")) {
                 HttpResponse<String> health = get(stack.gateway() + path);
                 assertThat(health.statusCode()).as(path).isEqualTo(200);
                 assertThat(health.body()).as(path).contains("\"status\":\"UP\"");

@@ -3,13 +3,12 @@ package dev.tarsspeedy.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.e2e.fixture.Api;
+import dev.tarsspeedy.e2e.fixture.Mailbox;
 import dev.tarsspeedy.e2e.fixture.RunningStack;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,20 +23,13 @@ class SignupFlowIT {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static RunningStack stack;
     private static Api gateway;
-    private static Api mailbox;
+    private static Mailbox mailbox;
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = RunningStack.start("signup");
+        stack = RunningStack.shared();
         gateway = new Api(stack.gateway());
-        mailbox = new Api(stack.mailbox());
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
+        mailbox = new Mailbox(stack.mailbox());
     }
 
     @Test
@@ -50,7 +42,7 @@ class SignupFlowIT {
         assertThat(signup.status()).as(signup.toString()).isEqualTo(202);
         assertThat(signup.json().get("status").asString()).isEqualTo("PENDING_VERIFICATION");
 
-        JsonNode mail = awaitMail(email);
+        JsonNode mail = mailbox.await(email);
         String text = mail.get("text").asString();
         Matcher code = CODE.matcher(text);
         assertThat(code.find()).as("a 6-digit code in: " + text).isTrue();
@@ -114,17 +106,5 @@ class SignupFlowIT {
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         assertThat(login.json().get("tokenType").asString()).isEqualTo("Bearer");
         return login.json();
-    }
-
-    private static JsonNode awaitMail(String email) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode messages = mailbox.get("/api/messages?to=" + email, null).json();
-            if (messages.size() > 0) {
-                return messages.get(0);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no mail to " + email + " within 60 s");
     }
 }
