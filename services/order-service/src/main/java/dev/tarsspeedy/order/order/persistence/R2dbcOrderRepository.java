@@ -146,7 +146,7 @@ class R2dbcOrderRepository implements OrderRepository {
     @Override
     public Mono<Order> markPaid(OrderId id, UUID paymentId, Instant approvedAt, Instant at) {
         return database.sql("update customer_order set status = 'PAID', payment_id = :payment, paid_at = :approvedAt,"
-                        + " status_changed_at = :at, updated_at = clock_timestamp()"
+                        + " status_changed_at = least(:approvedAt, :at), updated_at = clock_timestamp()"
                         + " where id = :id and status = 'PENDING_PAYMENT' and expires_at > :approvedAt"
                         + " returning " + COLUMNS)
                 .bind("payment", paymentId)
