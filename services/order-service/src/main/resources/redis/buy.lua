@@ -7,13 +7,17 @@
 -- KEYS[4] drop:{D}:idem      hash: userId:Idempotency-Key -> "orderId|expiresAtMs|quantity"
 -- KEYS[5] drop:{D}:held      hash: orderId -> "userId|quantity", every reservation not released
 -- KEYS[6] drop:{D}:stream    stream of accepted reservations, relayed to Kafka
--- ARGV: userId, quantity, idempotencyKey, orderId (fresh), holdMillis (how long until an unpaid order expires)
+-- ARGV: userId, quantity, idempotencyKey, orderId (fresh), holdMillis (how long until an unpaid order expires),
+--       buyerEmail (the token's email claim, '' when none), locale ('ko' or 'en'; for the order's emails)
+-- The last two are only carried into the stream entry (fields buyerEmail, locale) for the order row; nothing here
+-- reads them.
 --
 -- Returns {code, orderId, expiresAtMs, remaining}; code is one of
 -- OK, DUPLICATE (the key was used before: its first answer), ABSENT, NOT_OPEN, CLOSED, LIMIT, SOLD_OUT.
 -- The order of the checks is the point: nothing is taken before the window and the buyer's limit passed.
 local userId, quantity, idemKey, orderId = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
 local holdMillis = tonumber(ARGV[5])
+local buyerEmail, locale = ARGV[6] or '', ARGV[7] or 'en'
 
 local sale = redis.call('HMGET', KEYS[1], 'quantity', 'limit', 'opens', 'closes', 'closed')
 if not sale[1] then
@@ -52,5 +56,6 @@ local expiresAt = now + holdMillis
 redis.call('HSET', KEYS[4], replayKey, orderId .. '|' .. expiresAt .. '|' .. quantity)
 redis.call('HSET', KEYS[5], orderId, userId .. '|' .. quantity)
 redis.call('XADD', KEYS[6], '*', 'orderId', orderId, 'userId', userId, 'quantity', quantity,
-           'idempotencyKey', idemKey, 'reservedAt', now, 'expiresAt', expiresAt)
+           'idempotencyKey', idemKey, 'reservedAt', now, 'expiresAt', expiresAt,
+           'buyerEmail', buyerEmail, 'locale', locale)
 return {'OK', orderId, tostring(expiresAt), tostring(remaining)}

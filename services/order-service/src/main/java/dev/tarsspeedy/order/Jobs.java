@@ -1,5 +1,6 @@
 package dev.tarsspeedy.order;
 
+import dev.tarsspeedy.order.delivery.DeliveryJob;
 import dev.tarsspeedy.order.expiry.ExpiryJob;
 import dev.tarsspeedy.order.reconcile.Reconciler;
 import dev.tarsspeedy.order.sale.DropCatalog;
@@ -11,7 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduled jobs, each with its period from {@code order.*}. Expiry, warm-up and reconciliation run on one instance
+ * The scheduled jobs, each with its period from {@code order.*}. Expiry, delivery, returns, warm-up and reconciliation run on one instance
  * at a time under a ShedLock lock in Redis (the platform starter's scheduling, decision 0006); they block the
  * scheduler's thread while they run, since a lock cannot be held across a returned Mono. Correctness never depends on
  * the lock: status changes are conditional updates and the Redis scripts are idempotent. The catalog refresh runs on
@@ -26,9 +27,11 @@ class Jobs {
     private final DropSync sync;
     private final Reconciler reconciler;
     private final DropCatalog catalog;
+    private final DeliveryJob delivery;
 
-    Jobs(ExpiryJob expiry, DropSync sync, Reconciler reconciler, DropCatalog catalog) {
+    Jobs(ExpiryJob expiry, DropSync sync, Reconciler reconciler, DropCatalog catalog, DeliveryJob delivery) {
         this.expiry = expiry;
+        this.delivery = delivery;
         this.sync = sync;
         this.reconciler = reconciler;
         this.catalog = catalog;
@@ -55,6 +58,18 @@ class Jobs {
     @SchedulerLock(name = "drop-reconcile")
     void reconcileDrops() {
         run("drop-reconcile", reconciler::reconcileAll);
+    }
+
+    @Scheduled(fixedDelayString = "${order.delivery.period:1m}")
+    @SchedulerLock(name = "order-delivery")
+    void deliverPaidOrders() {
+        run("order-delivery", delivery::deliver);
+    }
+
+    @Scheduled(fixedDelayString = "${order.returns.period:1m}")
+    @SchedulerLock(name = "order-returns")
+    void finishReturns() {
+        run("order-returns", delivery::finishReturns);
     }
 
     private static void run(String name, Runnable job) {

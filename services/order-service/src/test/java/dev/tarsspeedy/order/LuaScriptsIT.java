@@ -106,6 +106,39 @@ class LuaScriptsIT {
     }
 
     @Test
+    void okCarriesTheBuyersAddressAndLanguageIntoTheStreamEntry() {
+        sale(10, 2, -60_000, 3_600_000, false);
+        String user = UUID.randomUUID().toString();
+
+        List<Object> reply = redis.evalsha(
+                buy,
+                ScriptOutputType.MULTI,
+                buyKeys,
+                user,
+                "1",
+                "k1",
+                UUID.randomUUID().toString(),
+                "600000",
+                "minji@example.com",
+                "ko");
+
+        assertThat(reply.get(0)).isEqualTo("OK");
+        Map<String, String> entry = redis.xrange(buyKeys[5], io.lettuce.core.Range.create("-", "+"))
+                .getFirst()
+                .getBody();
+        assertThat(entry)
+                .containsEntry("buyerEmail", "minji@example.com")
+                .containsEntry("locale", "ko")
+                .containsEntry("userId", user);
+        // Without them (older callers): an empty address and English.
+        buy(UUID.randomUUID().toString(), 1, "k2");
+        Map<String, String> older = redis.xrange(buyKeys[5], io.lettuce.core.Range.create("-", "+"))
+                .getLast()
+                .getBody();
+        assertThat(older).containsEntry("buyerEmail", "").containsEntry("locale", "en");
+    }
+
+    @Test
     void duplicateAnswersTheFirstReplyAndTakesNothing() {
         sale(10, 5, -60_000, 3_600_000, false);
         String user = UUID.randomUUID().toString();

@@ -30,6 +30,8 @@ final class TemplateCatalog {
                 new TemplateSpec("password-reset", text("name"), text("code"), number("expiresInMinutes")),
                 // Speedy: an order is confirmed (amount in Korean won)
                 new TemplateSpec("order-confirmed", text("name"), text("orderId"), text("item"), number("amount")),
+                // Speedy: an order moved on (status PREPARING, SHIPPING, DELIVERED, RETURN_REQUESTED or RETURNED)
+                new TemplateSpec("order-status-changed", text("orderId"), text("item"), text("status")),
                 // Speedy: a wishlisted drop opens soon (BULK); opensAt is ISO-8601 text with its offset
                 new TemplateSpec("drop-reminder", text("product"), text("opensAt"), text("dropUrl")),
                 // Speedy: a payment was given back (reason CANCELLED, RETURNED or ORDER_NOT_PAYABLE)

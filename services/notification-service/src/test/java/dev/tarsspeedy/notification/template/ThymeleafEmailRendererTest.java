@@ -217,6 +217,41 @@ class ThymeleafEmailRendererTest {
     }
 
     @Test
+    void orderStatusChangedShowsTheStatusAsWordsInEitherLanguage() {
+        Map<String, Object> model = Map.of("orderId", "A-1042", "item", "무선 이어폰", "status", "SHIPPING");
+
+        RenderedEmail korean = RENDERER.render(request("order-status-changed", "ko", model));
+        RenderedEmail english = RENDERER.render(request("order-status-changed", "en", model));
+
+        assertThat(korean.subject()).isEqualTo("[Speedy] 주문 상태 안내: 배송 중 (주문 번호 A-1042)");
+        assertThat(korean.text())
+                .contains("출고되어 배송 중입니다")
+                .contains("상품: 무선 이어폰")
+                .contains("상태: 배송 중");
+        assertThat(korean.html()).contains(">배송 중</td>").contains(">A-1042</td>");
+        assertThat(english.subject()).isEqualTo("[Speedy] Order A-1042: On its way");
+        assertThat(english.text()).contains("is on its way to you").contains("Status: On its way");
+        assertThat(english.html()).doesNotContain("SHIPPING").doesNotContain("??");
+
+        for (String status : List.of("PREPARING", "SHIPPING", "DELIVERED", "RETURN_REQUESTED", "RETURNED")) {
+            Map<String, Object> step = Map.of("orderId", "1", "item", "I", "status", status);
+            for (String locale : List.of("ko", "en")) {
+                RenderedEmail email = RENDERER.render(request("order-status-changed", locale, step));
+                assertThat(email.subject() + email.text() + email.html())
+                        .as(status + " in " + locale)
+                        .doesNotContain("??")
+                        .doesNotContain(status);
+            }
+        }
+        assertThat(RENDERER.render(request(
+                                "order-status-changed",
+                                "en",
+                                Map.of("orderId", "1", "item", "I", "status", "DELIVERED")))
+                        .subject())
+                .isEqualTo("[Speedy] Order 1: Delivered");
+    }
+
+    @Test
     void stockReportListsRowsAndTheUnsubscribeLinkForBulkMail() {
         EmailRequested bulk = new EmailRequested(
                 "report-1",
@@ -267,6 +302,7 @@ class ThymeleafEmailRendererTest {
                 "password-reset",
                 "order-confirmed",
                 "payment-refunded",
+                "order-status-changed",
                 "stock-report",
                 "drop-reminder"
             })
@@ -274,6 +310,7 @@ class ThymeleafEmailRendererTest {
         Map<String, Object> model = switch (template) {
             case "order-confirmed" -> Map.of("name", "N", "orderId", "1", "item", "I", "amount", 1);
             case "payment-refunded" -> Map.of("orderId", "1", "item", "I", "amount", 1, "reason", "RETURNED");
+            case "order-status-changed" -> Map.of("orderId", "1", "item", "I", "status", "DELIVERED");
             case "stock-report" -> report();
             case "drop-reminder" -> reminder();
             default -> code("N");
@@ -331,7 +368,7 @@ class ThymeleafEmailRendererTest {
                 .isInstanceOf(UnknownTemplateException.class)
                 .isInstanceOf(RejectedRequestException.class)
                 .hasMessage("unknown template 'no-such-template'; known templates: drop-reminder, order-confirmed,"
-                        + " password-reset, payment-refunded, signup-verification, stock-report");
+                        + " order-status-changed, password-reset, payment-refunded, signup-verification, stock-report");
     }
 
     @Test

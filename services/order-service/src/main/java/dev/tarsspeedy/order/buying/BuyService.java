@@ -51,6 +51,14 @@ public class BuyService {
      *     {@link SaleUnavailableException}
      */
     public Mono<Accepted> buy(DropId dropId, UserId user, int quantity, String idempotencyKey) {
+        return buy(dropId, user, quantity, idempotencyKey, SaleStore.BuyerContact.NONE);
+    }
+
+    /**
+     * @param contact the buyer's address and language for the order's emails, carried through the stream
+     */
+    public Mono<Accepted> buy(
+            DropId dropId, UserId user, int quantity, String idempotencyKey, SaleStore.BuyerContact contact) {
         return catalog.find(dropId)
                 .switchIfEmpty(Mono.error(() -> new DropNotFoundException(dropId)))
                 .flatMap(drop -> {
@@ -71,7 +79,8 @@ public class BuyService {
                                     quantity,
                                     idempotencyKey,
                                     OrderId.random(),
-                                    properties.expiry().hold())
+                                    properties.expiry().hold(),
+                                    contact)
                             // Redis away or too slow: the buyer may retry; nothing was taken that is not in the stream.
                             .onErrorMap(
                                     e -> !(e instanceof BuyRefusedException),

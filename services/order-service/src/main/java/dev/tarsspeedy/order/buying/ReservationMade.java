@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param idempotencyKey the buyer's Idempotency-Key, kept so that Redis replays can be rebuilt from the database
  * @param reservedAt Redis's time of the reservation
  * @param expiresAt when the order expires unless paid
+ * @param buyerEmail the buyer's address from the access token, {@code null} when it had none (no order emails then)
+ * @param locale {@code ko} or {@code en}, the language of the order's emails
  */
 public record ReservationMade(
         UUID orderId,
@@ -20,7 +22,21 @@ public record ReservationMade(
         int quantity,
         String idempotencyKey,
         Instant reservedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String buyerEmail,
+        String locale) {
+
+    /** A reservation without contact details (the buyer's token had no email). */
+    public ReservationMade(
+            UUID orderId,
+            UUID dropId,
+            UUID userId,
+            int quantity,
+            String idempotencyKey,
+            Instant reservedAt,
+            Instant expiresAt) {
+        this(orderId, dropId, userId, quantity, idempotencyKey, reservedAt, expiresAt, null, "en");
+    }
 
     /** {@code Topics.name("order", "ReservationMade", 1)}. */
     public static final String TOPIC = "order.reservation-made.v1";

@@ -16,7 +16,9 @@ public record OrderProperties(
         @DefaultValue WarmUp warmUp,
         @DefaultValue Relay relay,
         @DefaultValue Reconcile reconcile,
-        @DefaultValue Live live) {
+        @DefaultValue Live live,
+        @DefaultValue Delivery delivery,
+        @DefaultValue Returns returns) {
 
     /**
      * The buy path.
@@ -105,4 +107,33 @@ public record OrderProperties(
     public record Live(
             @DefaultValue("300ms") Duration pollInterval,
             @DefaultValue("15s") Duration heartbeat) {}
+
+    /**
+     * The delivery steps of paid orders (a stand-in for a warehouse and a carrier), each after a time in the step
+     * before.
+     *
+     * @param period how often the delivery job looks for orders due for their next step
+     * @param preparingAfter PAID to PREPARING this long after the payment
+     * @param shippingAfter PREPARING to SHIPPING this long after preparing began
+     * @param deliveredAfter SHIPPING to DELIVERED this long after shipping began
+     * @param batchSize orders moved per step and run at most
+     */
+    public record Delivery(
+            @DefaultValue("1m") Duration period,
+            @DefaultValue("1d") Duration preparingAfter,
+            @DefaultValue("1d") Duration shippingAfter,
+            @DefaultValue("1d") Duration deliveredAfter,
+            @DefaultValue("200") int batchSize) {}
+
+    /**
+     * Returns of delivered orders.
+     *
+     * @param window how long after delivery the buyer may ask to return an order
+     * @param processing RETURN_REQUESTED to RETURNED (units back, payment refunded) this long after the request
+     * @param period how often the return job looks for returns due
+     */
+    public record Returns(
+            @DefaultValue("1d") Duration window,
+            @DefaultValue("1d") Duration processing,
+            @DefaultValue("1m") Duration period) {}
 }

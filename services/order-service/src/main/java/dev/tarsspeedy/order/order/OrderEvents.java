@@ -1,9 +1,10 @@
 package dev.tarsspeedy.order.order;
 
 import java.time.Instant;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
-/** The order events other services read, written in the caller's transaction (outbox). */
+/** The order events and emails other services read, written in the caller's transaction (outbox). */
 public interface OrderEvents {
 
     Mono<Void> placed(Order order);
@@ -11,4 +12,16 @@ public interface OrderEvents {
     Mono<Void> cancelled(Order order, Instant at);
 
     Mono<Void> expired(Order order, Instant at);
+
+    /** The order is PAID ({@code OrderPaid}). */
+    Mono<Void> paid(Order order);
+
+    /** Asks the payment service to give a payment back ({@code RefundRequested}). */
+    Mono<Void> refundRequested(Order order, UUID paymentId, RefundReason reason);
+
+    /** The buyer's order confirmation email ({@code order-confirmed}); nothing when the order has no address. */
+    Mono<Void> confirmationEmail(Order order);
+
+    /** One email for the order's new status ({@code order-status-changed}); nothing when it has no address. */
+    Mono<Void> statusEmail(Order order, OrderStatus status);
 }

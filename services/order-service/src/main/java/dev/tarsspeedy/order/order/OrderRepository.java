@@ -4,6 +4,7 @@ import dev.tarsspeedy.order.ids.DropId;
 import dev.tarsspeedy.order.ids.OrderId;
 import dev.tarsspeedy.order.ids.UserId;
 import java.time.Instant;
+import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,13 +28,33 @@ public interface OrderRepository {
 
     Mono<Void> addHistory(OrderId id, OrderStatus status, Instant at);
 
+    /** A history entry that is not a status ({@link StatusChange#REFUNDED}). */
+    Mono<Void> addHistory(OrderId id, String entry, Instant at);
+
     /**
      * Moves the order from one status to another if it is still in the first (and, when {@code dueBy} is given,
      * expired by then): the one place where concurrent changes are decided.
      *
      * @return the order after the change, empty when it was not in {@code from} (any more)
      */
-    Mono<Order> transition(OrderId id, OrderStatus from, OrderStatus to, Instant dueBy);
+    Mono<Order> transition(OrderId id, OrderStatus from, OrderStatus to, Instant dueBy, Instant at);
+
+    /**
+     * PENDING_PAYMENT to PAID with the payment, if the order is still unpaid and its hold had not ended when the
+     * payment was approved.
+     *
+     * @return the paid order, empty when it was not payable (any more)
+     */
+    Mono<Order> markPaid(OrderId id, UUID paymentId, Instant approvedAt, Instant at);
+
+    /** Records the confirmed refund once; the order after it, empty when it was recorded before (or no order). */
+    Mono<Order> markRefunded(OrderId id, Instant refundedAt);
+
+    /** Records that a payment is to be given back; false when it was asked for before (one refund per payment). */
+    Mono<Boolean> recordRefundRequest(OrderId id, UUID paymentId, RefundReason reason, Instant at);
+
+    /** Orders in {@code status} since {@code changedBy} or earlier, longest first. */
+    Flux<OrderId> inStatusSince(OrderStatus status, Instant changedBy, int limit);
 
     Mono<Order> find(OrderId id);
 

@@ -1,12 +1,14 @@
 package dev.tarsspeedy.order.order;
 
-/** Where an order is; payment and delivery states arrive with the payment and delivery features. */
+/** Where an order is (docs/order-lifecycle.md has the diagram and who moves each step). */
 public enum OrderStatus {
     PENDING_PAYMENT(true),
     PAID(true),
     PREPARING(true),
     SHIPPING(true),
     DELIVERED(true),
+    /** The buyer asked to return a delivered order; the units come back when it is RETURNED. */
+    RETURN_REQUESTED(true),
     CANCELLED(false),
     EXPIRED(false),
     /** The database refused the units (possible only after Redis lost a drop); never held anything. */

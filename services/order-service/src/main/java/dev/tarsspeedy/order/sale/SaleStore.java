@@ -12,8 +12,34 @@ import reactor.core.publisher.Mono;
 /** A drop's live sale state in Redis (keys {@code drop:{D}:*}, see docs/hot-path.md). */
 public interface SaleStore {
 
-    /** One buy attempt: one script call. */
-    Mono<BuyOutcome> buy(DropId drop, UserId user, int quantity, String idempotencyKey, OrderId orderId, Duration hold);
+    /**
+     * One buy attempt: one script call.
+     *
+     * @param contact the buyer's address and language, carried to the order for its emails
+     */
+    Mono<BuyOutcome> buy(
+            DropId drop,
+            UserId user,
+            int quantity,
+            String idempotencyKey,
+            OrderId orderId,
+            Duration hold,
+            BuyerContact contact);
+
+    /**
+     * Where the order's emails go.
+     *
+     * @param email the access token's {@code email} claim, {@code null} when it had none
+     * @param locale {@code ko} or {@code en}
+     */
+    record BuyerContact(String email, String locale) {
+
+        public static final BuyerContact NONE = new BuyerContact(null, "en");
+
+        public BuyerContact {
+            locale = "ko".equals(locale) ? "ko" : "en";
+        }
+    }
 
     /** Gives a reservation's units back, at most once; true when this call gave them back. */
     Mono<Boolean> release(DropId drop, OrderId order);
@@ -46,6 +72,9 @@ public interface SaleStore {
 
     /** A reservation not yet released, with its expiry, if the user holds it. */
     Mono<PendingReservation> reservation(DropId drop, OrderId order, UserId user);
+
+    /** A reservation not yet released, with its expiry, whoever holds it (cluster-internal reads). */
+    Mono<PendingReservation> reservation(DropId drop, OrderId order);
 
     /** A reservation found in Redis. */
     record PendingReservation(DropId dropId, OrderId orderId, UserId userId, int quantity, Instant expiresAt) {}

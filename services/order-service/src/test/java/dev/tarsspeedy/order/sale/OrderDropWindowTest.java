@@ -58,6 +58,8 @@ class OrderDropWindowTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         SoldOutFlags flags = new SoldOutFlags(properties);
         DropId drop = DropId.of(UUID.randomUUID());

@@ -75,6 +75,31 @@ public abstract class OrderTestBase {
         return JWKS.token(user.toString(), List.of("USER"));
     }
 
+    /** A buyer's token with an {@code email} claim, as the identity service issues them. */
+    protected static String tokenOf(UUID user, String email) {
+        com.nimbusds.jose.jwk.RSAKey key = JWKS.currentKey();
+        java.time.Instant now = java.time.Instant.now();
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject(user.toString())
+                .issuer("http://identity.test")
+                .claim("roles", List.of("USER"))
+                .claim("email", email)
+                .issueTime(java.util.Date.from(now.minusSeconds(5)))
+                .expirationTime(java.util.Date.from(now.plus(Duration.ofMinutes(15))))
+                .build();
+        try {
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
+            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected static String adminToken() {
         return JWKS.token(UUID.randomUUID().toString(), List.of("USER", "ADMIN"));
     }

@@ -46,6 +46,7 @@ class BuyController {
             @PathVariable UUID dropId,
             @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @RequestBody BuyRequest request,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @AuthenticationPrincipal Jwt jwt) {
         String key = idempotencyKey.strip();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
@@ -56,7 +57,7 @@ class BuyController {
                     .with("maxLength", MAX_KEY_LENGTH);
         }
         DropId drop = DropId.of(dropId);
-        return buying.buy(drop, CurrentUser.of(jwt), request.quantity(), key)
+        return buying.buy(drop, CurrentUser.of(jwt), request.quantity(), key, CurrentUser.contact(jwt, acceptLanguage))
                 .map(accepted -> ResponseEntity.accepted()
                         .body(new BuyResponse(accepted.orderId().value(), "PENDING_PAYMENT", accepted.expiresAt())))
                 .onErrorMap(

@@ -6,6 +6,7 @@ import dev.tarsspeedy.order.ids.UserId;
 import dev.tarsspeedy.order.order.Order;
 import dev.tarsspeedy.order.order.OrderRepository;
 import dev.tarsspeedy.order.order.OrderStatus;
+import dev.tarsspeedy.order.order.RefundReason;
 import dev.tarsspeedy.order.order.SaleTerms;
 import dev.tarsspeedy.order.order.StatusChange;
 import io.r2dbc.spi.Readable;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
 class R2dbcOrderRepository implements OrderRepository {
 
     private static final String COLUMNS = "id, drop_id, user_id, quantity, amount, product_name, status,"
-            + " idempotency_key, reserved_at, expires_at, created_at";
+            + " idempotency_key, reserved_at, expires_at, created_at, buyer_email, locale, payment_id, paid_at,"
+            + " delivered_at, refunded_at, status_changed_at";
 
     /** The statuses that hold units. */
     private static final java.util.List<String> LIVE = java.util.Arrays.stream(OrderStatus.values())
@@ -83,11 +85,12 @@ class R2dbcOrderRepository implements OrderRepository {
 
     @Override
     public Mono<Void> insert(Order order) {
-        return database.sql("""
+        DatabaseClient.GenericExecuteSpec spec = database.sql("""
                         insert into customer_order (id, drop_id, user_id, quantity, amount, product_name, status,
-                                                    idempotency_key, reserved_at, expires_at, created_at)
+                                                    idempotency_key, reserved_at, expires_at, created_at,
+                                                    buyer_email, locale, status_changed_at)
                         values (:id, :drop, :user, :quantity, :amount, :productName, :status, :key, :reservedAt,
-                                :expiresAt, :createdAt)
+                                :expiresAt, :createdAt, :email, :locale, :createdAt)
                         """)
                 .bind("id", order.id().value())
                 .bind("drop", order.dropId().value())
@@ -100,16 +103,23 @@ class R2dbcOrderRepository implements OrderRepository {
                 .bind("reservedAt", at(order.reservedAt()))
                 .bind("expiresAt", at(order.expiresAt()))
                 .bind("createdAt", at(order.createdAt()))
-                .fetch()
-                .rowsUpdated()
-                .then();
+                .bind("locale", order.locale());
+        spec = order.buyerEmail() == null
+                ? spec.bindNull("email", String.class)
+                : spec.bind("email", order.buyerEmail());
+        return spec.fetch().rowsUpdated().then();
     }
 
     @Override
     public Mono<Void> addHistory(OrderId id, OrderStatus status, Instant at) {
+        return addHistory(id, status.name(), at);
+    }
+
+    @Override
+    public Mono<Void> addHistory(OrderId id, String status, Instant at) {
         return database.sql("insert into order_status_history (order_id, status, at) values (:id, :status, :at)")
                 .bind("id", id.value())
-                .bind("status", status.name())
+                .bind("status", status)
                 .bind("at", at(at))
                 .fetch()
                 .rowsUpdated()
@@ -117,16 +127,68 @@ class R2dbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Mono<Order> transition(OrderId id, OrderStatus from, OrderStatus to, Instant dueBy) {
-        String sql = "update customer_order set status = :to, updated_at = clock_timestamp()"
+    public Mono<Order> transition(OrderId id, OrderStatus from, OrderStatus to, Instant dueBy, Instant at) {
+        String sql = "update customer_order set status = :to, updated_at = clock_timestamp(), status_changed_at = :at"
+                + (to == OrderStatus.DELIVERED ? ", delivered_at = :at" : "")
                 + " where id = :id and status = :from" + (dueBy == null ? "" : " and expires_at <= :dueBy")
                 + " returning " + COLUMNS;
-        DatabaseClient.GenericExecuteSpec spec =
-                database.sql(sql).bind("to", to.name()).bind("id", id.value()).bind("from", from.name());
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql)
+                .bind("to", to.name())
+                .bind("id", id.value())
+                .bind("from", from.name())
+                .bind("at", at(at));
         if (dueBy != null) {
             spec = spec.bind("dueBy", at(dueBy));
         }
         return spec.map(R2dbcOrderRepository::order).one();
+    }
+
+    @Override
+    public Mono<Order> markPaid(OrderId id, UUID paymentId, Instant approvedAt, Instant at) {
+        return database.sql("update customer_order set status = 'PAID', payment_id = :payment, paid_at = :approvedAt,"
+                        + " status_changed_at = least(:approvedAt, :at), updated_at = clock_timestamp()"
+                        + " where id = :id and status = 'PENDING_PAYMENT' and expires_at > :approvedAt"
+                        + " returning " + COLUMNS)
+                .bind("payment", paymentId)
+                .bind("approvedAt", at(approvedAt))
+                .bind("at", at(at))
+                .bind("id", id.value())
+                .map(R2dbcOrderRepository::order)
+                .one();
+    }
+
+    @Override
+    public Mono<Order> markRefunded(OrderId id, Instant refundedAt) {
+        return database.sql("update customer_order set refunded_at = :at, updated_at = clock_timestamp()"
+                        + " where id = :id and refunded_at is null returning " + COLUMNS)
+                .bind("at", at(refundedAt))
+                .bind("id", id.value())
+                .map(R2dbcOrderRepository::order)
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> recordRefundRequest(OrderId id, UUID paymentId, RefundReason reason, Instant at) {
+        return database.sql("insert into refund_request (payment_id, order_id, reason, requested_at)"
+                        + " values (:payment, :id, :reason, :at) on conflict do nothing")
+                .bind("payment", paymentId)
+                .bind("id", id.value())
+                .bind("reason", reason.name())
+                .bind("at", at(at))
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    @Override
+    public Flux<OrderId> inStatusSince(OrderStatus status, Instant changedBy, int limit) {
+        return database.sql("select id from customer_order where status = :status and status_changed_at <= :by"
+                        + " order by status_changed_at limit :limit")
+                .bind("status", status.name())
+                .bind("by", at(changedBy))
+                .bind("limit", limit)
+                .map(row -> OrderId.of(row.get("id", UUID.class)))
+                .all();
     }
 
     @Override
@@ -142,7 +204,7 @@ class R2dbcOrderRepository implements OrderRepository {
         return database.sql("select status, at from order_status_history where order_id = :id order by at, id")
                 .bind("id", id.value())
                 .map(row -> new StatusChange(
-                        OrderStatus.valueOf(row.get("status", String.class)),
+                        row.get("status", String.class),
                         row.get("at", OffsetDateTime.class).toInstant()))
                 .all();
     }
@@ -196,7 +258,18 @@ class R2dbcOrderRepository implements OrderRepository {
                 row.get("idempotency_key", String.class),
                 row.get("reserved_at", OffsetDateTime.class).toInstant(),
                 row.get("expires_at", OffsetDateTime.class).toInstant(),
-                row.get("created_at", OffsetDateTime.class).toInstant());
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                row.get("buyer_email", String.class),
+                row.get("locale", String.class),
+                row.get("payment_id", UUID.class),
+                instant(row.get("paid_at", OffsetDateTime.class)),
+                instant(row.get("delivered_at", OffsetDateTime.class)),
+                instant(row.get("refunded_at", OffsetDateTime.class)),
+                row.get("status_changed_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static OffsetDateTime at(Instant instant) {

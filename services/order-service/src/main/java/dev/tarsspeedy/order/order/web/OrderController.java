@@ -5,6 +5,7 @@ import dev.tarsspeedy.order.order.Order;
 import dev.tarsspeedy.order.order.OrderNotCancellableException;
 import dev.tarsspeedy.order.order.OrderNotFoundException;
 import dev.tarsspeedy.order.order.OrderNotReadyException;
+import dev.tarsspeedy.order.order.OrderNotReturnableException;
 import dev.tarsspeedy.order.order.OrderService;
 import dev.tarsspeedy.order.order.OrderView;
 import dev.tarsspeedy.order.web.CurrentUser;
@@ -46,6 +47,9 @@ class OrderController {
             String status,
             Instant expiresAt,
             Instant createdAt,
+            Instant paidAt,
+            Instant deliveredAt,
+            Instant refundedAt,
             List<HistoryEntry> history) {
 
         static OrderResponse of(OrderView view) {
@@ -59,8 +63,11 @@ class OrderController {
                     order.status().name(),
                     order.expiresAt(),
                     order.createdAt(),
+                    order.paidAt(),
+                    order.deliveredAt(),
+                    order.refundedAt(),
                     view.history().stream()
-                            .map(change -> new HistoryEntry(change.status().name(), change.at()))
+                            .map(change -> new HistoryEntry(change.status(), change.at()))
                             .toList());
         }
     }
@@ -126,7 +133,8 @@ class OrderController {
                         e -> new ProblemException(
                                         HttpStatus.CONFLICT,
                                         "order-not-cancellable",
-                                        "The order is " + e.status() + "; only an unpaid order can be cancelled here.")
+                                        "The order is " + e.status()
+                                                + "; only an order that has not shipped can be cancelled.")
                                 .with("orderStatus", e.status().name()))
                 .onErrorMap(
                         OrderNotReadyException.class,
@@ -135,6 +143,30 @@ class OrderController {
                                         "order-not-ready",
                                         "The order was accepted moments ago and is still being stored; try again shortly.")
                                 .withHeader(HttpHeaders.RETRY_AFTER, "1"));
+    }
+
+    @PostMapping("/api/orders/{id}/return")
+    Mono<OrderResponse> requestReturn(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return orders.requestReturn(OrderId.of(id), CurrentUser.of(jwt))
+                .map(OrderResponse::of)
+                .onErrorMap(OrderNotFoundException.class, OrderController::notFound)
+                .onErrorMap(
+                        OrderNotReturnableException.class,
+                        e -> e.windowClosedAt() == null
+                                ? new ProblemException(
+                                                HttpStatus.CONFLICT,
+                                                "order-not-returnable",
+                                                "The order is " + e.status()
+                                                        + "; only a delivered order can be returned.")
+                                        .with("orderStatus", e.status().name())
+                                : new ProblemException(
+                                                HttpStatus.CONFLICT,
+                                                "return-window-closed",
+                                                "The time to return this order ran out at " + e.windowClosedAt() + ".")
+                                        .with("orderStatus", e.status().name())
+                                        .with(
+                                                "windowClosedAt",
+                                                e.windowClosedAt().toString()));
     }
 
     private static ProblemException notFound(OrderNotFoundException e) {

@@ -59,7 +59,13 @@ class RedisSaleStore implements SaleStore {
 
     @Override
     public Mono<BuyOutcome> buy(
-            DropId drop, UserId user, int quantity, String idempotencyKey, OrderId orderId, Duration hold) {
+            DropId drop,
+            UserId user,
+            int quantity,
+            String idempotencyKey,
+            OrderId orderId,
+            Duration hold,
+            BuyerContact contact) {
         return list(redis.execute(
                         BUY,
                         DropKeys.of(drop).forBuy(),
@@ -68,7 +74,9 @@ class RedisSaleStore implements SaleStore {
                                 Integer.toString(quantity),
                                 idempotencyKey,
                                 orderId.toString(),
-                                Long.toString(hold.toMillis()))))
+                                Long.toString(hold.toMillis()),
+                                contact.email() == null ? "" : contact.email(),
+                                contact.locale())))
                 .map(RedisSaleStore::outcome);
     }
 
@@ -194,17 +202,26 @@ class RedisSaleStore implements SaleStore {
 
     @Override
     public Mono<PendingReservation> reservation(DropId drop, OrderId order, UserId user) {
+        return reservation(drop, order, hold -> hold.userId().equals(user));
+    }
+
+    @Override
+    public Mono<PendingReservation> reservation(DropId drop, OrderId order) {
+        return reservation(drop, order, hold -> true);
+    }
+
+    private Mono<PendingReservation> reservation(DropId drop, OrderId order, java.util.function.Predicate<Hold> whose) {
         DropKeys keys = DropKeys.of(drop);
         String prefix = order + "|";
         return redis.<String, String>opsForHash()
                 .get(keys.held(), order.toString())
                 .map(entry -> hold(order.toString(), entry))
-                .filter(hold -> hold.userId().equals(user))
+                .filter(whose)
                 .flatMap(hold -> redis.<String, String>opsForHash()
                         .scan(
                                 keys.idem(),
                                 ScanOptions.scanOptions()
-                                        .match(user + ":*")
+                                        .match(hold.userId() + ":*")
                                         .count(100)
                                         .build())
                         .map(Map.Entry::getValue)
@@ -213,7 +230,11 @@ class RedisSaleStore implements SaleStore {
                         .map(value -> {
                             String[] parts = value.split("\\|");
                             return new PendingReservation(
-                                    drop, order, user, hold.quantity(), Instant.ofEpochMilli(Long.parseLong(parts[1])));
+                                    drop,
+                                    order,
+                                    hold.userId(),
+                                    hold.quantity(),
+                                    Instant.ofEpochMilli(Long.parseLong(parts[1])));
                         }));
     }
 

@@ -287,7 +287,14 @@ class RedisStreamRelay implements SmartLifecycle {
                 Integer.parseInt(String.valueOf(fields.get("quantity"))),
                 String.valueOf(fields.get("idempotencyKey")),
                 Instant.ofEpochMilli(Long.parseLong(String.valueOf(fields.get("reservedAt")))),
-                Instant.ofEpochMilli(Long.parseLong(String.valueOf(fields.get("expiresAt")))));
+                Instant.ofEpochMilli(Long.parseLong(String.valueOf(fields.get("expiresAt")))),
+                blankToNull(fields.get("buyerEmail")),
+                "ko".equals(String.valueOf(fields.get("locale"))) ? "ko" : "en");
+    }
+
+    /** Entries written before buy.lua carried contact details have none. */
+    private static String blankToNull(Object value) {
+        return value == null || String.valueOf(value).isEmpty() ? null : String.valueOf(value);
     }
 
     private synchronized void logFailure(Exception e) {
