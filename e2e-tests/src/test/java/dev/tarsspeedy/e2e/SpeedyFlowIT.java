@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.e2e.fixture.Api;
 import dev.tarsspeedy.e2e.fixture.Mailbox;
+import dev.tarsspeedy.e2e.fixture.Poll;
 import dev.tarsspeedy.e2e.fixture.RunningStack;
 import dev.tarsspeedy.e2e.fixture.Shoppers;
 import dev.tarsspeedy.e2e.fixture.Shoppers.Shopper;
+import dev.tarsspeedy.e2e.fixture.Speedy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ class SpeedyFlowIT {
     private static Api gateway;
     private static Mailbox mailbox;
     private static Shoppers shoppers;
+    private static Speedy speedy;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -37,13 +39,14 @@ class SpeedyFlowIT {
         gateway = new Api(stack.gateway());
         mailbox = new Mailbox(stack.mailbox());
         shoppers = new Shoppers(gateway, mailbox);
+        speedy = new Speedy(gateway);
     }
 
     @Test
     void wishlistRemindBuyWatchAndCancel() throws Exception {
         String admin = shoppers.logIn("admin@example.com", RunningStack.ADMIN_PASSWORD);
         Instant opensAt = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
-        String dropId = createDrop(admin, opensAt, 3, 1);
+        String dropId = speedy.createDrop(admin, "E2E sneakers", 59_000, 3, 1, opensAt);
 
         JsonNode upcoming = gateway.get("/api/drops/" + dropId, null).json();
         assertThat(upcoming.path("status").asString()).isEqualTo("UPCOMING");
@@ -63,25 +66,26 @@ class SpeedyFlowIT {
         assertThat(reminder.path("headers").toString()).contains("List-Unsubscribe");
 
         String key = UUID.randomUUID().toString();
-        Api.Response early = buy(jiwoo, dropId, key, 1);
+        Api.Response early = speedy.buy(jiwoo, dropId, key, 1);
         if (Instant.now().isBefore(opensAt)) {
             assertThat(early.status()).as(early.toString()).isEqualTo(409);
             assertThat(early.json().path("type").asString()).endsWith("/not-open");
         }
 
-        Api.Response bought = await(() -> buy(jiwoo, dropId, key, 1), r -> r.status() == 202, Duration.ofSeconds(60));
+        Api.Response bought =
+                Poll.until(() -> speedy.buy(jiwoo, dropId, key, 1), r -> r.status() == 202, Duration.ofSeconds(60));
         String orderId = bought.json().path("orderId").asString();
         assertThat(bought.json().path("status").asString()).isEqualTo("PENDING_PAYMENT");
 
-        Api.Response replay = buy(jiwoo, dropId, key, 1);
+        Api.Response replay = speedy.buy(jiwoo, dropId, key, 1);
         assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
         assertThat(replay.json().path("orderId").asString()).isEqualTo(orderId);
 
-        Api.Response second = buy(jiwoo, dropId, UUID.randomUUID().toString(), 1);
+        Api.Response second = speedy.buy(jiwoo, dropId, UUID.randomUUID().toString(), 1);
         assertThat(second.status()).as(second.toString()).isEqualTo(409);
         assertThat(second.json().path("type").asString()).endsWith("/limit-exceeded");
 
-        Api.Response bad = buy(jiwoo, dropId, UUID.randomUUID().toString(), 0);
+        Api.Response bad = speedy.buy(jiwoo, dropId, UUID.randomUUID().toString(), 0);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).isEqualTo("application/problem+json");
 
@@ -89,7 +93,7 @@ class SpeedyFlowIT {
         assertThat(events).as("live stock through the gateway").anyMatch(line -> line.startsWith("data:"));
         assertThat(events).anyMatch(line -> line.contains("2"));
 
-        JsonNode order = await(
+        JsonNode order = Poll.until(
                         () -> gateway.get("/api/orders/" + orderId, jiwoo.token()),
                         r -> r.status() == 200,
                         Duration.ofSeconds(30))
@@ -101,12 +105,12 @@ class SpeedyFlowIT {
         assertThat(gateway.get("/api/orders/" + orderId, stranger.token()).status())
                 .isEqualTo(404);
 
-        await(() -> gateway.get("/api/drops/" + dropId, null), r -> remaining(r) == 2, Duration.ofSeconds(30));
+        Poll.until(() -> gateway.get("/api/drops/" + dropId, null), r -> remaining(r) == 2, Duration.ofSeconds(30));
 
         Api.Response cancelled = gateway.post("/api/orders/" + orderId + "/cancel", Map.of(), jiwoo.token());
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
-        await(() -> gateway.get("/api/drops/" + dropId, null), r -> remaining(r) == 3, Duration.ofSeconds(30));
+        Poll.until(() -> gateway.get("/api/drops/" + dropId, null), r -> remaining(r) == 3, Duration.ofSeconds(30));
 
         Api.Response stats = gateway.get("/api/admin/drops/" + dropId + "/stats", admin);
         assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
@@ -129,58 +133,8 @@ class SpeedyFlowIT {
         assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
     }
 
-    private static String createDrop(String admin, Instant opensAt, int quantity, int perUserLimit) {
-        Api.Response product = gateway.post(
-                "/api/admin/products",
-                Map.of("name", "E2E sneakers " + UUID.randomUUID(), "description", "for the end-to-end test"),
-                admin);
-        assertThat(product.status()).as(product.toString()).isEqualTo(201);
-        Api.Response drop = gateway.post(
-                "/api/admin/drops",
-                Map.of(
-                        "productId",
-                        product.json().path("id").asString(),
-                        "price",
-                        59_000,
-                        "quantity",
-                        quantity,
-                        "perUserLimit",
-                        perUserLimit,
-                        "opensAt",
-                        opensAt.toString(),
-                        "closesAt",
-                        opensAt.plus(Duration.ofHours(1)).toString()),
-                admin);
-        assertThat(drop.status()).as(drop.toString()).isEqualTo(201);
-        return drop.json().path("id").asString();
-    }
-
-    private static Api.Response buy(Shopper shopper, String dropId, String key, int quantity) {
-        return gateway.send(
-                "POST",
-                "/api/drops/" + dropId + "/orders",
-                Map.of("quantity", quantity),
-                shopper.token(),
-                Map.of("Idempotency-Key", key));
-    }
-
     private static int remaining(Api.Response drop) {
         JsonNode remaining = drop.json().path("remaining");
         return remaining.isNumber() ? remaining.asInt() : -1;
-    }
-
-    private static Api.Response await(
-            java.util.function.Supplier<Api.Response> call, Predicate<Api.Response> until, Duration within)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        Api.Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = call.get();
-            if (until.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not within " + within + "; last answer: " + last);
     }
 }

@@ -79,6 +79,7 @@ final class StackServices {
                     environment.put("NOTIFICATION_URL", "http://127.0.0.1:" + port.get("notification-service"));
                     environment.put("CATALOG_URL", catalogUrl);
                     environment.put("ORDER_URL", orderUrl);
+                    environment.put("PAYMENT_URL", paymentUrl);
                 }
                 case "identity-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "identity_service"));

@@ -132,6 +132,16 @@ public final class ProblemMapper {
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             return Problem.standard(status, "service-unavailable");
         }
+        // A service behind this one was too slow or answered nonsense (the gateway's route timeout): its own status,
+        // not a 500 that would blame this service.
+        if (status == HttpStatus.GATEWAY_TIMEOUT) {
+            log.warn("upstream timeout: {}", error.getMessage());
+            return Problem.standard(status, "upstream-timeout");
+        }
+        if (status == HttpStatus.BAD_GATEWAY) {
+            log.warn("bad upstream answer: {}", error.getMessage());
+            return Problem.standard(status, "bad-gateway");
+        }
         if (status == null || status.is5xxServerError()) {
             log.error("server error", error);
             return Problem.standard(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");

@@ -52,6 +52,18 @@ class ProblemDetailsIT extends StarterTestBase {
     }
 
     @Test
+    void aSlowServiceBehindIsA504NotA500() {
+        Map<String, Object> problem = assertProblem(
+                client.get()
+                        .uri("/api/things/upstream-slow")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken())
+                        .exchange(),
+                HttpStatus.GATEWAY_TIMEOUT,
+                "upstream-timeout");
+        assertThat(problem.get("detail").toString()).doesNotContain("PT5S");
+    }
+
+    @Test
     void aFractionForAWholeNumberIsRefusedNotCut() {
         Map<String, Object> problem =
                 assertProblem(post("{\"name\":\"x\",\"quantity\":1.5}"), HttpStatus.BAD_REQUEST, "wrong-type");
