@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import dev.tarsspeedy.contracts.catalog.DropChanged;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.platform.events.EventEnvelope;
+import dev.tarsspeedy.platform.test.MutableClock;
 import dev.tarsspeedy.platform.test.ServiceIT;
+import dev.tarsspeedy.platform.test.TestClockConfiguration;
 import dev.tarsspeedy.platform.test.TopicReader;
 import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import java.time.Duration;
@@ -65,14 +67,20 @@ public abstract class CatalogTestBase {
     }
 
     protected static String adminToken() {
-        return Tokens.token(JWKS.currentKey(), UUID.randomUUID(), "admin@speedy.test", List.of("USER", "ADMIN"));
+        return token(UUID.randomUUID(), "admin@speedy.test", List.of("USER", "ADMIN"));
     }
 
     /** A shopper of their own. */
     protected static Shopper newShopper() {
         UUID id = UUID.randomUUID();
         String email = "shopper-" + id.toString().substring(0, 13) + "@example.com";
-        return new Shopper(id, email, Tokens.token(JWKS.currentKey(), id, email, List.of("USER")));
+        return new Shopper(id, email, token(id, email, List.of("USER")));
+    }
+
+    /** An access token shaped like the identity service's: subject = user id, {@code email}, {@code roles}. */
+    private static String token(UUID user, String email, List<String> roles) {
+        return JwksServer.token(
+                JWKS.currentKey(), user.toString(), roles, Map.of("email", email), Duration.ofMinutes(30));
     }
 
     public record Shopper(UUID id, String email, String token) {}

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
+import dev.tarsspeedy.platform.test.MutableClock;
 import dev.tarsspeedy.platform.test.ServiceIT;
+import dev.tarsspeedy.platform.test.TestClockConfiguration;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -88,27 +88,7 @@ public abstract class PaymentTestBase {
 
     /** A token like the identity service's, with the {@code email} and {@code locale} claims. */
     protected static String token(UUID userId, String email, String locale) {
-        Instant now = Instant.now();
-        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
-                .subject(userId.toString())
-                .issuer("http://identity.test")
-                .claim("roles", List.of("USER"))
-                .claim("email", email)
-                .claim("locale", locale)
-                .issueTime(java.util.Date.from(now.minusSeconds(5)))
-                .expirationTime(java.util.Date.from(now.plusSeconds(900)))
-                .build();
-        try {
-            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
-                            .keyID(JWKS.currentKey().getKeyID())
-                            .build(),
-                    claims);
-            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(JWKS.currentKey()));
-            return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return JWKS.token(userId.toString(), List.of("USER"), Map.of("email", email, "locale", locale));
     }
 
     /** A new PENDING_PAYMENT order of a new user, payable for ten more minutes. */
