@@ -8,6 +8,7 @@ import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.test.MutableClock;
 import dev.tarsspeedy.platform.test.ServiceIT;
 import dev.tarsspeedy.platform.test.TestClockConfiguration;
+import dev.tarsspeedy.platform.test.TestDatabase;
 import dev.tarsspeedy.platform.test.TopicReader;
 import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import java.time.Duration;
@@ -174,17 +175,11 @@ public abstract class CatalogTestBase {
                 .toList();
     }
 
-    /** Waits until the outbox relay has published everything committed so far. */
     protected void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
+        TestDatabase.awaitOutboxDrained(database);
     }
 
     protected long count(String sql) {
-        return database.sql(sql)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .blockOptional()
-                .orElse(0L);
+        return TestDatabase.count(database, sql);
     }
 }

@@ -1,13 +1,13 @@
 package dev.tarsspeedy.payment.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.payment.PaymentApproved;
 import dev.tarsspeedy.contracts.payment.PaymentRefunded;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.test.ServiceIT;
+import dev.tarsspeedy.platform.test.TestDatabase;
 import dev.tarsspeedy.platform.test.TopicReader;
 import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import dev.tarsspeedy.standin.kakaopay.KakaopayStandIn;
@@ -238,18 +238,12 @@ public abstract class PaymentTestBase {
         }
     }
 
-    /** Waits until the outbox relay has published everything committed so far. */
     protected void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
+        TestDatabase.awaitOutboxDrained(database);
     }
 
     protected long count(String sql) {
-        return database.sql(sql)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .blockOptional()
-                .orElse(0L);
+        return TestDatabase.count(database, sql);
     }
 
     protected static List<EventEnvelope> events(String topic, String key) {
