@@ -1,16 +1,12 @@
 package dev.tarsspeedy.catalog;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.bind.annotation.RestController;
+import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 
 /**
  * Feature-first packages ({@code product}, {@code drop}, {@code wishlist}, {@code reminder}), each with its domain at
@@ -19,44 +15,22 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "dev.tarsspeedy.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
 class CatalogArchitectureTest {
 
-    private static final String[] WEB = {
-        "org.springframework.web..",
-        "org.springframework.http..",
-        "org.springframework.security.web..",
-        "org.springframework.cloud.client.circuitbreaker..",
-        "dev.tarsspeedy.platform.problem..",
-        "jakarta.validation.."
-    };
-
-    private static final String[] PERSISTENCE = {
-        "io.r2dbc..",
-        "org.springframework.r2dbc..",
-        "org.springframework.data..",
-        "org.springframework.jdbc..",
-        "java.sql..",
-        "org.flywaydb..",
-        "org.springframework.kafka..",
-        "org.apache.kafka..",
-        "dev.tarsspeedy.platform.events.."
-    };
-
     /** The domain knows no HTTP, requests or problem details: those are the web layer's and the clients'. */
     @ArchTest
-    static final ArchRule domainIsFreeOfWebTypes = noClasses()
+    static final ArchRule domainIsFreeOfWebTypes = ServiceArchitecture.domainIsFreeOfWebTypes("..web..", "..client..");
+
+    /** ... nor circuit breakers: calls to other services fail soft in their clients. */
+    @ArchTest
+    static final ArchRule domainIsFreeOfCircuitBreakers = noClasses()
             .that()
             .resideOutsideOfPackages("..web..", "..client..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(WEB);
+            .resideInAnyPackage("org.springframework.cloud.client.circuitbreaker..");
 
     /** ... and no database, Redis, Kafka or outbox: those sit behind ports implemented in persistence. */
     @ArchTest
-    static final ArchRule domainIsFreeOfPersistenceTypes = noClasses()
-            .that()
-            .resideOutsideOfPackages("..persistence..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(PERSISTENCE);
+    static final ArchRule domainIsFreeOfPersistenceTypes = ServiceArchitecture.domainIsFreeOfPersistenceTypes();
 
     /** Domain types carry typed ids and records, never JSON shapes of the API. */
     @ArchTest
@@ -69,39 +43,23 @@ class CatalogArchitectureTest {
 
     /** Controllers use the domain's services, never storage or other services' clients. */
     @ArchTest
-    static final ArchRule webDoesNotTouchAdapters = noClasses()
-            .that()
-            .resideInAPackage("..web..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("..persistence..", "..client..");
+    static final ArchRule webDoesNotTouchAdapters =
+            ServiceArchitecture.webDoesNotTouch("..persistence..", "..client..");
 
-    /** Storage adapters are reached through their ports only. */
     @ArchTest
-    static final ArchRule persistenceIsPrivate = noClasses()
-            .that()
-            .resideOutsideOfPackages("..persistence..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("..persistence..");
+    static final ArchRule persistenceIsPrivate = ServiceArchitecture.adapterIsPrivate("..persistence..");
 
     /** So are the clients of other services (the order service's stock). */
     @ArchTest
-    static final ArchRule clientsArePrivate = noClasses()
-            .that()
-            .resideOutsideOfPackages("..client..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("..client..");
+    static final ArchRule clientsArePrivate = ServiceArchitecture.adapterIsPrivate("..client..");
 
     @ArchTest
-    static final ArchRule controllersLiveInWeb =
-            classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..web..");
+    static final ArchRule controllersLiveInWeb = ServiceArchitecture.controllersLiveInWeb();
 
     /** Features depend on each other in one direction only: product, drop, wishlist, reminder. */
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles =
-            slices().matching("dev.tarsspeedy.catalog.(*)..").should().beFreeOfCycles();
+            ServiceArchitecture.featuresAreFreeOfCycles("dev.tarsspeedy.catalog");
 
     /** Products know nothing of drops, drops nothing of wishlists, wishlists nothing of reminders. */
     @ArchTest
@@ -115,13 +73,9 @@ class CatalogArchitectureTest {
                     "dev.tarsspeedy.catalog.wishlist..",
                     "dev.tarsspeedy.catalog.reminder..");
 
-    /** Email goes through the outbox as EmailRequested only: the service never talks SMTP. */
     @ArchTest
-    static final ArchRule noMail = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("jakarta.mail..", "org.springframework.mail..");
+    static final ArchRule noMail = ServiceArchitecture.noMail();
 
     @ArchTest
-    static final ArchRule constructorInjectionOnly = noFields().should().beAnnotatedWith(Autowired.class);
+    static final ArchRule constructorInjectionOnly = ServiceArchitecture.constructorInjectionOnly();
 }

@@ -1,16 +1,12 @@
 package dev.tarsspeedy.identity;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.bind.annotation.RestController;
+import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 
 /**
  * Feature-first packages ({@code account}, {@code verification}, {@code token}, {@code keys}, {@code throttle},
@@ -20,70 +16,27 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "dev.tarsspeedy.identity", importOptions = ImportOption.DoNotIncludeTests.class)
 class IdentityArchitectureTest {
 
-    private static final String[] WEB = {
-        "org.springframework.web..",
-        "org.springframework.http..",
-        "org.springframework.security.web..",
-        "dev.tarsspeedy.platform.problem..",
-        "jakarta.validation.."
-    };
-
-    private static final String[] PERSISTENCE = {
-        "io.r2dbc..",
-        "org.springframework.r2dbc..",
-        "org.springframework.data..",
-        "org.springframework.jdbc..",
-        "java.sql..",
-        "org.flywaydb..",
-        "org.springframework.kafka..",
-        "org.apache.kafka..",
-        "dev.tarsspeedy.platform.events.."
-    };
-
     /** The domain (everything outside web and persistence) knows no HTTP, requests or problem details. */
     @ArchTest
-    static final ArchRule domainIsFreeOfWebTypes = noClasses()
-            .that()
-            .resideOutsideOfPackages("..web..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(WEB);
+    static final ArchRule domainIsFreeOfWebTypes = ServiceArchitecture.domainIsFreeOfWebTypes("..web..");
 
     /** ... and no database, Redis, Kafka or outbox: those sit behind ports implemented in persistence. */
     @ArchTest
-    static final ArchRule domainIsFreeOfPersistenceTypes = noClasses()
-            .that()
-            .resideOutsideOfPackages("..persistence..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(PERSISTENCE);
+    static final ArchRule domainIsFreeOfPersistenceTypes = ServiceArchitecture.domainIsFreeOfPersistenceTypes();
 
     /** Controllers use the domain's services, never storage. */
     @ArchTest
-    static final ArchRule webDoesNotTouchPersistence = noClasses()
-            .that()
-            .resideInAPackage("..web..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("..persistence..");
-
-    /** Storage adapters are reached through their ports only. */
-    @ArchTest
-    static final ArchRule persistenceIsPrivate = noClasses()
-            .that()
-            .resideOutsideOfPackages("..persistence..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("..persistence..");
+    static final ArchRule webDoesNotTouchPersistence = ServiceArchitecture.webDoesNotTouch("..persistence..");
 
     @ArchTest
-    static final ArchRule controllersLiveInWeb =
-            classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..web..");
+    static final ArchRule persistenceIsPrivate = ServiceArchitecture.adapterIsPrivate("..persistence..");
 
-    /** Features depend on each other in one direction only. */
+    @ArchTest
+    static final ArchRule controllersLiveInWeb = ServiceArchitecture.controllersLiveInWeb();
+
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles =
-            slices().matching("dev.tarsspeedy.identity.(*)..").should().beFreeOfCycles();
+            ServiceArchitecture.featuresAreFreeOfCycles("dev.tarsspeedy.identity");
 
     /** Passwords are hashed in one place, with Argon2id; no other encoder creeps in. */
     @ArchTest
@@ -94,13 +47,9 @@ class IdentityArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("org.springframework.security.crypto..");
 
-    /** Email goes through the outbox as EmailRequested only: the service never talks SMTP. */
     @ArchTest
-    static final ArchRule noMail = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("jakarta.mail..", "org.springframework.mail..");
+    static final ArchRule noMail = ServiceArchitecture.noMail();
 
     @ArchTest
-    static final ArchRule constructorInjectionOnly = noFields().should().beAnnotatedWith(Autowired.class);
+    static final ArchRule constructorInjectionOnly = ServiceArchitecture.constructorInjectionOnly();
 }

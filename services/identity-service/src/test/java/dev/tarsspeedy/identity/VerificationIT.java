@@ -1,5 +1,6 @@
 package dev.tarsspeedy.identity;
 
+import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.identity.support.EmailEvents;

@@ -1,16 +1,12 @@
 package dev.tarsspeedy.payment;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.bind.annotation.RestController;
+import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 
 /**
  * Feature packages: {@code payment} (the domain and its ports, HTTP in {@code web}, storage and the outbox in {@code
@@ -61,38 +57,22 @@ class PaymentArchitectureTest {
 
     /** Kakaopay's wire format stays in its adapter. */
     @ArchTest
-    static final ArchRule kakaopayIsPrivate = noClasses()
-            .that()
-            .resideOutsideOfPackage("dev.tarsspeedy.payment.kakaopay..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("dev.tarsspeedy.payment.kakaopay..");
+    static final ArchRule kakaopayIsPrivate = ServiceArchitecture.adapterIsPrivate("dev.tarsspeedy.payment.kakaopay..");
 
     /** Controllers use the domain's services, never storage or the clients. */
     @ArchTest
-    static final ArchRule webUsesTheDomainOnly = noClasses()
-            .that()
-            .resideInAPackage("..web..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "..persistence..", "dev.tarsspeedy.payment.kakaopay..", "dev.tarsspeedy.payment.order..");
+    static final ArchRule webUsesTheDomainOnly = ServiceArchitecture.webDoesNotTouch(
+            "..persistence..", "dev.tarsspeedy.payment.kakaopay..", "dev.tarsspeedy.payment.order..");
 
     @ArchTest
-    static final ArchRule controllersLiveInWeb =
-            classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..web..");
+    static final ArchRule controllersLiveInWeb = ServiceArchitecture.controllersLiveInWeb();
 
-    /** Features depend on each other in one direction only. */
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles =
-            slices().matching("dev.tarsspeedy.payment.(*)..").should().beFreeOfCycles();
+            ServiceArchitecture.featuresAreFreeOfCycles("dev.tarsspeedy.payment");
 
-    /** Email goes through the outbox as EmailRequested only: the service never talks SMTP. */
     @ArchTest
-    static final ArchRule noMail = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("jakarta.mail..", "org.springframework.mail..");
+    static final ArchRule noMail = ServiceArchitecture.noMail();
 
     /** The stand-in is for tests and the local stack, never production code. */
     @ArchTest
@@ -100,5 +80,5 @@ class PaymentArchitectureTest {
             noClasses().should().dependOnClassesThat().resideInAPackage("dev.tarsspeedy.standin..");
 
     @ArchTest
-    static final ArchRule constructorInjectionOnly = noFields().should().beAnnotatedWith(Autowired.class);
+    static final ArchRule constructorInjectionOnly = ServiceArchitecture.constructorInjectionOnly();
 }

@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 import dev.tarsspeedy.contracts.catalog.DropChanged;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.platform.events.EventEnvelope;
+import dev.tarsspeedy.platform.test.MutableClock;
 import dev.tarsspeedy.platform.test.ServiceIT;
+import dev.tarsspeedy.platform.test.TestClockConfiguration;
+import dev.tarsspeedy.platform.test.TestDatabase;
 import dev.tarsspeedy.platform.test.TopicReader;
 import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import java.time.Duration;
@@ -65,14 +68,20 @@ public abstract class CatalogTestBase {
     }
 
     protected static String adminToken() {
-        return Tokens.token(JWKS.currentKey(), UUID.randomUUID(), "admin@speedy.test", List.of("USER", "ADMIN"));
+        return token(UUID.randomUUID(), "admin@speedy.test", List.of("USER", "ADMIN"));
     }
 
     /** A shopper of their own. */
     protected static Shopper newShopper() {
         UUID id = UUID.randomUUID();
         String email = "shopper-" + id.toString().substring(0, 13) + "@example.com";
-        return new Shopper(id, email, Tokens.token(JWKS.currentKey(), id, email, List.of("USER")));
+        return new Shopper(id, email, token(id, email, List.of("USER")));
+    }
+
+    /** An access token shaped like the identity service's: subject = user id, {@code email}, {@code roles}. */
+    private static String token(UUID user, String email, List<String> roles) {
+        return JwksServer.token(
+                JWKS.currentKey(), user.toString(), roles, Map.of("email", email), Duration.ofMinutes(30));
     }
 
     public record Shopper(UUID id, String email, String token) {}
@@ -166,17 +175,11 @@ public abstract class CatalogTestBase {
                 .toList();
     }
 
-    /** Waits until the outbox relay has published everything committed so far. */
     protected void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
+        TestDatabase.awaitOutboxDrained(database);
     }
 
     protected long count(String sql) {
-        return database.sql(sql)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .blockOptional()
-                .orElse(0L);
+        return TestDatabase.count(database, sql);
     }
 }

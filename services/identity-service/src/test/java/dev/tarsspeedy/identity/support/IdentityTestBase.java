@@ -1,10 +1,11 @@
 package dev.tarsspeedy.identity.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.tarsspeedy.contracts.notification.EmailRequested;
+import dev.tarsspeedy.platform.test.MutableClock;
+import dev.tarsspeedy.platform.test.ProblemAssertions;
 import dev.tarsspeedy.platform.test.ServiceIT;
+import dev.tarsspeedy.platform.test.TestClockConfiguration;
+import dev.tarsspeedy.platform.test.TestDatabase;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(TestClockConfiguration.class)
 public abstract class IdentityTestBase {
 
-    protected static final String PROBLEMS = "https://tars-speedy.dev/problems/";
+    protected static final String PROBLEMS = ProblemAssertions.TYPES;
     protected static final String PASSWORD = "Correct-Horse-Battery-42";
     protected static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
@@ -132,43 +132,16 @@ public abstract class IdentityTestBase {
                 .getResponseBody();
     }
 
-    protected static Map<String, Object> assertProblem(
-            WebTestClient.ResponseSpec response, HttpStatus status, String type) {
-        Map<String, Object> problem = response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(MAP)
-                .returnResult()
-                .getResponseBody();
-        assertThat(problem)
-                .containsEntry("type", PROBLEMS + type)
-                .containsEntry("status", status.value())
-                .containsKeys("title", "detail", "instance");
-        return problem;
-    }
-
-    /** Waits until the outbox relay has published everything committed so far. */
     protected void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
+        TestDatabase.awaitOutboxDrained(database);
     }
 
     protected long count(String sql) {
-        return database.sql(sql)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .blockOptional()
-                .orElse(0L);
+        return TestDatabase.count(database, sql);
     }
 
     protected long count(String sql, String name, Object value) {
-        return database.sql(sql)
-                .bind(name, value)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .blockOptional()
-                .orElse(0L);
+        return TestDatabase.count(database, sql, name, value);
     }
 
     protected long accountsWithEmail(String email) {

@@ -1,13 +1,13 @@
 package dev.tarsspeedy.payment.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.payment.PaymentApproved;
 import dev.tarsspeedy.contracts.payment.PaymentRefunded;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.test.ServiceIT;
+import dev.tarsspeedy.platform.test.TestDatabase;
 import dev.tarsspeedy.platform.test.TopicReader;
 import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import dev.tarsspeedy.standin.kakaopay.KakaopayStandIn;
@@ -88,27 +88,7 @@ public abstract class PaymentTestBase {
 
     /** A token like the identity service's, with the {@code email} and {@code locale} claims. */
     protected static String token(UUID userId, String email, String locale) {
-        Instant now = Instant.now();
-        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
-                .subject(userId.toString())
-                .issuer("http://identity.test")
-                .claim("roles", List.of("USER"))
-                .claim("email", email)
-                .claim("locale", locale)
-                .issueTime(java.util.Date.from(now.minusSeconds(5)))
-                .expirationTime(java.util.Date.from(now.plusSeconds(900)))
-                .build();
-        try {
-            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
-                            .keyID(JWKS.currentKey().getKeyID())
-                            .build(),
-                    claims);
-            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(JWKS.currentKey()));
-            return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return JWKS.token(userId.toString(), List.of("USER"), Map.of("email", email, "locale", locale));
     }
 
     /** A new PENDING_PAYMENT order of a new user, payable for ten more minutes. */
@@ -258,18 +238,12 @@ public abstract class PaymentTestBase {
         }
     }
 
-    /** Waits until the outbox relay has published everything committed so far. */
     protected void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
+        TestDatabase.awaitOutboxDrained(database);
     }
 
     protected long count(String sql) {
-        return database.sql(sql)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .blockOptional()
-                .orElse(0L);
+        return TestDatabase.count(database, sql);
     }
 
     protected static List<EventEnvelope> events(String topic, String key) {

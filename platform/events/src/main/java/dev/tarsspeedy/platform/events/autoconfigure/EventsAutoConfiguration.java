@@ -4,6 +4,7 @@ import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.consumer.DeadLetters;
 import dev.tarsspeedy.platform.events.consumer.EventConsumers;
 import dev.tarsspeedy.platform.events.consumer.IdempotentConsumer;
+import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
 import dev.tarsspeedy.platform.events.outbox.OutboxRelay;
 import dev.tarsspeedy.platform.events.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,8 +42,8 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Events for every service: the outbox writer and relay, idempotent consumers, the platform migrations and an
- * envelope-reading listener container factory with dead-letter topics.
+ * Events for every service: the outbox writer and relay, email requests through the outbox, idempotent consumers,
+ * the platform migrations and an envelope-reading listener container factory with dead-letter topics.
  *
  * <p>It runs before Boot's Kafka auto-configuration so that its {@code kafkaListenerContainerFactory} replaces
  * Boot's: a plain {@code @KafkaListener} then receives {@link EventEnvelope}s. Its own Kafka producers are not
@@ -71,6 +72,13 @@ public final class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxWriter outboxWriter(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager) {
         return new OutboxWriter(databaseClient, transactionManager);
+    }
+
+    /** On the service's clock where it has one, so tests that move the clock see it in the requests' envelopes. */
+    @Bean
+    @ConditionalOnMissingBean
+    EmailOutbox emailOutbox(OutboxWriter outboxWriter, ObjectProvider<Clock> clock) {
+        return new EmailOutbox(outboxWriter, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

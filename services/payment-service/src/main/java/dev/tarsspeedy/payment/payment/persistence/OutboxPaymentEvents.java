@@ -6,6 +6,7 @@ import dev.tarsspeedy.contracts.payment.PaymentRefunded;
 import dev.tarsspeedy.payment.payment.Payment;
 import dev.tarsspeedy.payment.payment.PaymentEvents;
 import dev.tarsspeedy.platform.events.EventEnvelope;
+import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
 import dev.tarsspeedy.platform.events.outbox.OutboxWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -21,10 +22,12 @@ class OutboxPaymentEvents implements PaymentEvents {
     static final String REFUND_TEMPLATE = "payment-refunded";
 
     private final OutboxWriter outbox;
+    private final EmailOutbox emails;
     private final Clock clock;
 
-    OutboxPaymentEvents(OutboxWriter outbox, Clock clock) {
+    OutboxPaymentEvents(OutboxWriter outbox, EmailOutbox emails, Clock clock) {
         this.outbox = outbox;
+        this.emails = emails;
         this.clock = clock;
     }
 
@@ -75,8 +78,6 @@ class OutboxPaymentEvents implements PaymentEvents {
                 model,
                 EmailRequested.Category.TRANSACTIONAL,
                 null);
-        return published.then(Mono.defer(() -> outbox.append(
-                EmailRequested.TOPIC,
-                EventEnvelope.of(EmailRequested.TYPE, EmailRequested.VERSION, email.to(), email, clock))));
+        return published.then(emails.requestEmail(email));
     }
 }

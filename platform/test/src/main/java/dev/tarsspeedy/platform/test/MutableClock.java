@@ -1,4 +1,4 @@
-package dev.tarsspeedy.catalog.support;
+package dev.tarsspeedy.platform.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The service's clock in tests: real time plus an offset that tests move forward (never back, so every test of the
- * shared context sees time pass in one direction).
+ * shared context sees time pass in one direction). {@link TestClockConfiguration} makes it the service's clock.
  */
 public final class MutableClock extends Clock {
 

@@ -1,0 +1,29 @@
+package dev.tarsspeedy.platform.events.outbox;
+
+import dev.tarsspeedy.contracts.notification.EmailRequested;
+import dev.tarsspeedy.platform.events.EventEnvelope;
+import java.time.Clock;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one way a service asks for an email: an {@link EmailRequested} through the outbox, in the caller's
+ * transaction, keyed by the recipient's address as the contract says (mail to one person keeps its order).
+ */
+public final class EmailOutbox {
+
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public EmailOutbox(OutboxWriter outbox, Clock clock) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Stores the request for the notification service, in the current transaction; see {@link OutboxWriter}. */
+    public Mono<Void> requestEmail(EmailRequested request) {
+        return Mono.defer(() -> outbox.append(
+                EmailRequested.TOPIC,
+                EventEnvelope.of(EmailRequested.TYPE, EmailRequested.VERSION, request.to(), request, clock)));
+    }
+}
