@@ -12,13 +12,13 @@ import java.util.Map;
  * @param jar the executable jar built by Maven
  * @param environment variables on top of the inherited environment
  */
-record StackService(String name, int port, Path jar, Map<String, String> environment) {
+public record StackService(String name, int port, Path jar, Map<String, String> environment) {
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    String readinessUrl() {
+    public String readinessUrl() {
         return baseUrl() + "/actuator/health/readiness";
     }
 }
