@@ -4,43 +4,72 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * CPU seconds each process (with its child processes, such as PostgreSQL's backends) spent during a run, from the
- * operating system's accounting: on a 2-core machine this is where the time goes, load generator included.
+ * operating system's accounting: on a 2-core machine this is where the time goes, load generator included. The
+ * process trees are sampled every half second, so a child that exits before the end (a closed database
+ * connection's backend) still counts.
  */
 final class CpuUsage {
 
     private final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+    /** pid -> CPU at the start (zero for processes born later), and the latest CPU seen with its owner's name. */
     private final Map<Long, Duration> before = new HashMap<>();
+
+    private final Map<Long, Duration> latest = new HashMap<>();
+    private final Map<Long, String> owner = new HashMap<>();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private ScheduledExecutorService sampler;
     private long startedNanos;
     private long wallNanos;
 
-    void start(Map<String, ProcessHandle> watched) {
+    synchronized void start(Map<String, ProcessHandle> watched) {
         processes.clear();
         processes.putAll(watched);
         processes.put("bench driver (this JVM)", ProcessHandle.current());
         before.clear();
+        latest.clear();
+        owner.clear();
         seconds.clear();
         processes.values().stream().flatMap(CpuUsage::tree).forEach(p -> before.put(p.pid(), cpu(p)));
+        sample();
         startedNanos = System.nanoTime();
+        sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cpu-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(this::sample, 500, 500, TimeUnit.MILLISECONDS);
     }
 
-    void stop() {
+    synchronized void stop() {
+        sampler.shutdownNow();
+        sample();
         wallNanos = System.nanoTime() - startedNanos;
-        processes.forEach((name, handle) -> seconds.put(
-                name,
-                tree(handle)
-                                .mapToLong(p -> cpu(p).minus(before.getOrDefault(p.pid(), Duration.ZERO))
-                                        .toMillis())
-                                .sum()
-                        / 1000.0));
+        processes.keySet().forEach(name -> seconds.put(name, 0.0));
+        latest.forEach((pid, cpu) -> seconds.merge(
+                owner.get(pid),
+                cpu.minus(before.getOrDefault(pid, Duration.ZERO)).toMillis() / 1000.0,
+                Double::sum));
+    }
+
+    private synchronized void sample() {
+        processes.forEach((name, root) -> tree(root).forEach(p -> {
+            Duration cpu = cpu(p);
+            if (!cpu.isZero()) {
+                latest.put(p.pid(), cpu);
+                owner.putIfAbsent(p.pid(), name);
+            }
+        }));
     }
 
     /** e.g. {@code order-service 61.2 s (51%), gateway 40.1 s (33%), ...} of 2 cores x wall time. */
-    String summary() {
+    synchronized String summary() {
         double capacity = Runtime.getRuntime().availableProcessors() * wallNanos / 1e9;
         StringBuilder text = new StringBuilder(String.format(
                 "CPU over %.0f s wall (%d cores = %.0f CPU s):",

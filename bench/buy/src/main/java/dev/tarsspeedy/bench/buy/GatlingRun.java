@@ -1,7 +1,6 @@
 package dev.tarsspeedy.bench.buy;
 
 import dev.tarsspeedy.infra.process.Folders;
-import dev.tarsspeedy.platform.events.EventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the Gatling simulation of {@code bench/buy-gatling} in its own JVM (Gatling's class path stays out of this
- * one) and reads its figures back from the HTML report's {@code js/stats.json}.
+ * one) and reads back the figures the simulation wrote next to its HTML report.
  */
 final class GatlingRun {
 
@@ -29,8 +27,6 @@ final class GatlingRun {
     /** The load side of one Gatling run. */
     record Figures(
             long requests,
-            long ok,
-            long ko,
             double throughput,
             double p50Millis,
             double p99Millis,
@@ -48,6 +44,8 @@ final class GatlingRun {
             Path resultsFolder,
             String baseUrl,
             UUID dropId,
+            Optional<UUID> warmupDropId,
+            Duration warmup,
             Path tokensFile,
             int rate,
             Duration duration,
@@ -63,6 +61,8 @@ final class GatlingRun {
                 "-Xms1g",
                 "-Xmx3g",
                 "-XX:+UseG1GC",
+                // Gatling's own launcher sets these (its log writer reads String internals; Netty's native transport).
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow",
                 "-Dbench.baseUrl=" + baseUrl,
@@ -70,6 +70,8 @@ final class GatlingRun {
                 "-Dbench.tokens=" + tokensFile.toAbsolutePath(),
                 "-Dbench.rate=" + rate,
                 "-Dbench.duration=" + duration.toSeconds(),
+                "-Dbench.warmupDropId=" + warmupDropId.map(UUID::toString).orElse(""),
+                "-Dbench.warmup=" + (warmupDropId.isPresent() ? warmup.toSeconds() : 0),
                 "-Dbench.counts=" + counts.toAbsolutePath(),
                 "-cp",
                 module.resolve("bench-buy-gatling.jar") + java.io.File.pathSeparator + module.resolve("lib") + "/*",
@@ -91,38 +93,35 @@ final class GatlingRun {
         int status = process.waitFor();
         cpu.stop();
         Optional<Path> report = newestReport(resultsFolder);
-        if (report.isEmpty()) {
-            throw new IllegalStateException("Gatling wrote no report (exit " + status + "); see " + log);
+        if (report.isEmpty() || !Files.isRegularFile(counts)) {
+            throw new IllegalStateException("Gatling did not finish its run (exit " + status + "); see " + log);
         }
-        Figures figures = figures(
-                EventJson.mapper()
-                        .readTree(report.get().resolve("js/stats.json").toFile()),
-                readCounts(counts),
-                report.get().resolve("index.html"));
+        Figures figures = figures(readCounts(counts), report.get().resolve("index.html"));
         System.out.printf("Gatling report: %s (log %s)%n", figures.report(), log);
         return figures;
     }
 
-    /** The global figures of a Gatling {@code stats.json}; percentiles1 and 4 are Gatling's default p50 and p99. */
-    static Figures figures(JsonNode statsJson, Map<String, Long> counts, Path report) {
-        JsonNode stats = statsJson.path("stats");
+    /**
+     * The figures of the measured attempts, as the simulation recorded them (requests named {@code buy}, not the
+     * warm-up's): latency from a buyer's arrival to the end of the answer, throughput as answers per second between
+     * the first arrival and the last answer. Gatling's HTML report shows the same requests timed from send to answer.
+     */
+    static Figures figures(Map<String, Long> counts, Path report) {
+        long requests = counts.getOrDefault("measured", 0L);
+        long first = counts.getOrDefault("firstStartMillis", 0L);
+        long last = counts.getOrDefault("lastEndMillis", 0L);
+        double throughput = first > 0 && last > first ? requests * 1000.0 / (last - first) : 0;
         return new Figures(
-                total(stats.path("numberOfRequests")),
-                stats.path("numberOfRequests").path("ok").asLong(),
-                stats.path("numberOfRequests").path("ko").asLong(),
-                stats.path("meanNumberOfRequestsPerSecond").path("total").asDouble(),
-                stats.path("percentiles1").path("total").asDouble(),
-                stats.path("percentiles4").path("total").asDouble(),
-                stats.path("maxResponseTime").path("total").asDouble(),
+                requests,
+                throughput,
+                counts.getOrDefault("p50Micros", 0L) / 1000.0,
+                counts.getOrDefault("p99Micros", 0L) / 1000.0,
+                counts.getOrDefault("maxMicros", 0L) / 1000.0,
                 counts.getOrDefault("accepted", 0L),
                 counts.getOrDefault("refused", 0L),
                 counts.getOrDefault("otherStatus", 0L),
                 counts.getOrDefault("noResponse", 0L),
                 report);
-    }
-
-    private static long total(JsonNode numberOfRequests) {
-        return numberOfRequests.path("total").asLong();
     }
 
     static Map<String, Long> readCounts(Path file) throws IOException {
@@ -143,7 +142,7 @@ final class GatlingRun {
 
     private static Optional<Path> newestReport(Path resultsFolder) {
         try (Stream<Path> entries = Files.list(resultsFolder)) {
-            return entries.filter(path -> Files.isRegularFile(path.resolve("js/stats.json")))
+            return entries.filter(path -> Files.isRegularFile(path.resolve("index.html")))
                     .max(Comparator.comparing(path -> {
                         try {
                             return Files.getLastModifiedTime(path);

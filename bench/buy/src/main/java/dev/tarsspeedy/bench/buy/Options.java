@@ -18,6 +18,8 @@ import java.util.Set;
  * @param p99GoalMillis the latency goal of find-max and of the verdict
  * @param pgConnections connections (and threads) of the naive PostgreSQL driver
  * @param profile record a JFR profile of the services and summarise where their CPU time goes
+ * @param warmup before each measured run, the same load on a throw-away drop for this long (JIT compilers of the
+ *     services and the load generator), 0 for none
  */
 public record Options(
         int rate,
@@ -28,7 +30,8 @@ public record Options(
         Duration stepDuration,
         long p99GoalMillis,
         int pgConnections,
-        boolean profile) {
+        boolean profile,
+        Duration warmup) {
 
     /** The four things measured, in table order. */
     public enum Target {
@@ -55,6 +58,7 @@ public record Options(
     public static final String USAGE = """
             bench/buy/run [--rate 10000] [--duration 60s] [--quantity 10000] [--targets abcd]
                           [--find-max] [--step-duration 20s] [--p99 100] [--pg-connections 32] [--profile]
+                          [--warmup 10s]
             """;
 
     public Options {
@@ -63,6 +67,9 @@ public record Options(
         }
         if (duration.toSeconds() < 1 || stepDuration.toSeconds() < 1) {
             throw new IllegalArgumentException("durations are whole seconds, at least 1s");
+        }
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup must not be negative");
         }
         if (quantity < 1) {
             throw new IllegalArgumentException("--quantity must be at least 1");
@@ -88,6 +95,7 @@ public record Options(
         long p99 = 100;
         int pgConnections = 32;
         boolean profile = false;
+        Duration warmup = Duration.ofSeconds(10);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -99,11 +107,13 @@ public record Options(
                 case "--targets" -> targets = targets(value(args, ++i, arg));
                 case "--step-duration" -> stepDuration = duration(value(args, ++i, arg));
                 case "--p99" -> p99 = Long.parseLong(value(args, ++i, arg));
+                case "--warmup" -> warmup = duration(value(args, ++i, arg));
                 case "--pg-connections" -> pgConnections = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\nusage: " + USAGE);
             }
         }
-        return new Options(rate, duration, quantity, targets, findMax, stepDuration, p99, pgConnections, profile);
+        return new Options(
+                rate, duration, quantity, targets, findMax, stepDuration, p99, pgConnections, profile, warmup);
     }
 
     /** {@code 60s}, {@code 2m} or plain seconds. */
