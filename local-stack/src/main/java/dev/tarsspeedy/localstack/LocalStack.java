@@ -97,12 +97,17 @@ public final class LocalStack {
             fail(e.getMessage());
         }
 
+        String demo = seedDemoData(services, secrets.admin());
+
         Duration ready = Duration.ofNanos(System.nanoTime() - started);
         System.out.println();
         System.out.printf("Ready in %.1f s.%n%n", ready.toMillis() / 1000.0);
         System.out.println(table(infrastructure, services, home));
         System.out.println("Admin account: " + admin.email() + " / " + admin.password()
                 + (admin.generated() ? "  (generated; set ADMIN_PASSWORD to choose it)" : "  (from ADMIN_PASSWORD)"));
+        if (demo != null) {
+            System.out.println("Demo data: " + demo);
+        }
         System.out.println();
         System.out.println("Press Ctrl-C to stop everything.");
         // One machine-readable line for scripts and the end-to-end tests.
@@ -110,6 +115,20 @@ public final class LocalStack {
                 + infrastructure.mail().mailboxUrl());
         System.out.flush();
         new CountDownLatch(1).await();
+    }
+
+    /** The demo product and drop, once the catalog runs; a failure is reported and the stack keeps running. */
+    private static String seedDemoData(List<ServiceProcess> services, AdminCredentials admin) {
+        boolean speedy = services.stream().anyMatch(s -> s.service().name().equals("catalog-service"));
+        if (!speedy) {
+            return null;
+        }
+        System.out.println("      seeding demo data through the gateway");
+        try {
+            return new DemoData(services.getFirst().service().baseUrl()).seed(admin);
+        } catch (Exception e) {
+            return "not seeded (" + e.getMessage() + "); the services' logs say more";
+        }
     }
 
     /** Starts every service at once (each waits on I/O most of its start) and waits until all are ready. */

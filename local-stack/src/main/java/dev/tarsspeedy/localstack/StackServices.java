@@ -27,6 +27,8 @@ final class StackServices {
         ports.put("gateway", 8080);
         ports.put("identity-service", 8081);
         ports.put("notification-service", 8082);
+        ports.put("catalog-service", 8085);
+        ports.put("order-service", 8086);
         return ports;
     }
 
@@ -43,6 +45,9 @@ final class StackServices {
         Map<String, Integer> port = new LinkedHashMap<>();
         PORTS.forEach((name, fixed) -> port.put(name, freePorts ? NetworkPorts.freePort() : fixed));
         String identityUrl = "http://127.0.0.1:" + port.get("identity-service");
+        String gatewayUrl = "http://127.0.0.1:" + port.get("gateway");
+        String catalogUrl = "http://127.0.0.1:" + port.get("catalog-service");
+        String orderUrl = "http://127.0.0.1:" + port.get("order-service");
 
         Map<String, String> common = new LinkedHashMap<>();
         common.putAll(SpringProperties.asEnvironment(SpringProperties.redis(infrastructure)));
@@ -57,6 +62,8 @@ final class StackServices {
                     environment.put("GATEWAY_PORT", port.get(name).toString());
                     environment.put("IDENTITY_URL", identityUrl);
                     environment.put("NOTIFICATION_URL", "http://127.0.0.1:" + port.get("notification-service"));
+                    environment.put("CATALOG_URL", catalogUrl);
+                    environment.put("ORDER_URL", orderUrl);
                 }
                 case "identity-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "identity_service"));
@@ -75,6 +82,17 @@ final class StackServices {
                     environment.put(
                             "SPRING_MAIL_PORT",
                             Integer.toString(infrastructure.mail().smtpPort()));
+                }
+                case "catalog-service" -> {
+                    environment.putAll(database(infrastructure.postgres(), "catalog_service"));
+                    environment.put("CATALOG_PORT", port.get(name).toString());
+                    environment.put("ORDER_URL", orderUrl);
+                    // Links in emails (one-click unsubscribe) point at the public entry point.
+                    environment.put("CATALOG_PUBLIC_BASE_URL", gatewayUrl);
+                }
+                case "order-service" -> {
+                    environment.putAll(database(infrastructure.postgres(), "order_service"));
+                    environment.put("ORDER_PORT", port.get(name).toString());
                 }
                 default -> throw new IllegalStateException("no local-stack settings for " + name);
             }

@@ -151,6 +151,14 @@ public final class Infrastructure implements AutoCloseable {
             }
         }
         if (!failures.isEmpty()) {
+            // What did start is stopped again: a failed start leaves no server (or its threads) behind.
+            for (Server server : wanted) {
+                try {
+                    server(server).stop();
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
             IllegalStateException failure = new IllegalStateException(
                     "infrastructure failed to start (data and logs: " + dataDirectory() + "): "
                             + failures.getFirst().getMessage(),

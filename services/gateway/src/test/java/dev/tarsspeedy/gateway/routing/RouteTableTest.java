@@ -44,6 +44,52 @@ class RouteTableTest {
         assertThat(publicPaths).noneMatch(path -> path.startsWith("/api/users"));
     }
 
+    @Test
+    void orderRoutesComeBeforeTheCatalogsBroaderDropPaths() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        int order = routeIndex(yaml, "order");
+        int stream = routeIndex(yaml, "order-stream");
+        int catalog = routeIndex(yaml, "catalog");
+        assertThat(order).isLessThan(catalog);
+        assertThat(stream).isLessThan(catalog);
+        assertThat(value(yaml, ROUTES + "[" + order + "].predicates[0]"))
+                .isEqualTo(
+                        "Path=/api/drops/*/orders,/api/orders/**,/api/admin/drops/*/stats,/api/admin/drops/*/reconcile");
+        assertThat(value(yaml, ROUTES + "[" + order + "].uri")).isEqualTo("${ORDER_URL:http://localhost:8086}");
+        assertThat(value(yaml, ROUTES + "[" + stream + "].predicates[0]")).isEqualTo("Path=/api/drops/*/stream");
+        assertThat(value(yaml, ROUTES + "[" + stream + "].metadata.response-timeout"))
+                .as("an event stream outlives any response timeout")
+                .isEqualTo("-1");
+        assertThat(value(yaml, ROUTES + "[" + catalog + "].predicates[0]"))
+                .isEqualTo(
+                        "Path=/api/drops/**,/api/products/**,/api/wishlist/**,/api/admin/products/**,/api/admin/drops/**");
+        assertThat(value(yaml, ROUTES + "[" + catalog + "].uri")).isEqualTo("${CATALOG_URL:http://localhost:8085}");
+        assertThat(value(yaml, ROUTES + "[" + routeIndex(yaml, "catalog-health") + "].predicates[0]"))
+                .isEqualTo("Path=/health/catalog-service");
+        assertThat(value(yaml, ROUTES + "[" + routeIndex(yaml, "order-health") + "].predicates[0]"))
+                .isEqualTo("Path=/health/order-service");
+    }
+
+    @Test
+    void browsingIsPublicBuyingIsNot() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        List<String> publicPaths = new ArrayList<>();
+        for (int i = 0; yaml.containsProperty("platform.security.public-paths[" + i + "]"); i++) {
+            publicPaths.add(value(yaml, "platform.security.public-paths[" + i + "]"));
+        }
+        assertThat(publicPaths).contains("GET /api/drops/**", "GET /api/products/**");
+        assertThat(publicPaths).noneMatch(path -> path.contains("/api/orders") || path.equals("/api/drops/**"));
+    }
+
+    private static int routeIndex(PropertySource<?> yaml, String id) {
+        for (int i = 0; yaml.containsProperty(ROUTES + "[" + i + "].id"); i++) {
+            if (id.equals(value(yaml, ROUTES + "[" + i + "].id"))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no route " + id);
+    }
+
     private static PropertySource<?> applicationYaml() throws IOException {
         return new YamlPropertySourceLoader()
                 .load("application", new ClassPathResource("application.yml"))

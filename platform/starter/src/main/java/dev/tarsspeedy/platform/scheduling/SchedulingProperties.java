@@ -1,0 +1,16 @@
+package dev.tarsspeedy.platform.scheduling;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code platform.scheduling.*}.
+ *
+ * @param enabled scheduled jobs and their locks; off in a component that must not run jobs
+ * @param lockAtMostFor how long a lock outlives an instance that died holding it, unless a job says otherwise
+ */
+@ConfigurationProperties("platform.scheduling")
+public record SchedulingProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("PT5M") Duration lockAtMostFor) {}
