@@ -27,6 +27,8 @@ final class CpuUsage {
     private ScheduledExecutorService sampler;
     private long startedNanos;
     private long wallNanos;
+    private long machineBusyBefore;
+    private double machineBusySeconds = -1;
 
     synchronized void start(Map<String, ProcessHandle> watched) {
         processes.clear();
@@ -38,6 +40,7 @@ final class CpuUsage {
         seconds.clear();
         processes.values().stream().flatMap(CpuUsage::tree).forEach(p -> before.put(p.pid(), cpu(p)));
         sample();
+        machineBusyBefore = machineBusyTicks();
         startedNanos = System.nanoTime();
         sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "cpu-sampler");
@@ -51,6 +54,8 @@ final class CpuUsage {
         sampler.shutdownNow();
         sample();
         wallNanos = System.nanoTime() - startedNanos;
+        long busy = machineBusyTicks();
+        machineBusySeconds = busy < 0 || machineBusyBefore < 0 ? -1 : (busy - machineBusyBefore) / TICKS_PER_SECOND;
         processes.keySet().forEach(name -> seconds.put(name, 0.0));
         latest.forEach((pid, cpu) -> seconds.merge(
                 owner.get(pid),
@@ -78,7 +83,45 @@ final class CpuUsage {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> text.append(String.format(
                         "%n    %-26s %7.1f CPU s  %5.1f%%", e.getKey(), e.getValue(), 100 * e.getValue() / capacity)));
+        if (machineBusySeconds >= 0) {
+            // The machine may be shared: what else ran during the measurement is part of the result.
+            double others = Math.max(
+                    0,
+                    machineBusySeconds
+                            - seconds.values().stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .sum());
+            text.append(String.format(
+                    "%n    %-26s %7.1f CPU s  %5.1f%%  (machine busy %.1f CPU s of %.0f)",
+                    "other processes", others, 100 * others / capacity, machineBusySeconds, capacity));
+        }
         return text.toString();
+    }
+
+    /** Clock ticks per second of /proc/stat (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** Busy time of all cores from /proc/stat (everything but idle and iowait), -1 where there is no /proc. */
+    static long machineBusyTicks() {
+        try {
+            String cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                    .getFirst();
+            return busyTicks(cpu);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** {@code cpu  user nice system idle iowait irq softirq steal ...}: the sum minus idle and iowait. */
+    static long busyTicks(String cpuLine) {
+        String[] fields = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy;
     }
 
     private static Stream<ProcessHandle> tree(ProcessHandle root) {

@@ -84,6 +84,7 @@ final class OrderStack implements AutoCloseable {
         String nowhere = "http://127.0.0.1:" + NetworkPorts.freePort();
         gatewayEnvironment.put("IDENTITY_URL", nowhere);
         gatewayEnvironment.put("NOTIFICATION_URL", nowhere);
+        gatewayEnvironment.put("CATALOG_URL", nowhere);
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_REPLENISH_RATE", RATE_LIMIT);
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_BURST_CAPACITY", RATE_LIMIT);
         profileFolder.ifPresent(folder -> gatewayEnvironment.put("JAVA_TOOL_OPTIONS", jfr(folder, GATEWAY)));
