@@ -98,13 +98,14 @@ public final class BuyBenchmark {
             Optional<FindMax.Answer> answer = Optional.empty();
             Optional<Path> profileFolder = options.profile() ? Optional.of(runFolder.resolve("jfr")) : Optional.empty();
             profileFolder.ifPresent(Folders::create);
-            if (!http.isEmpty() && !OrderStack.built(repository)) {
-                System.out.println("(c) and (d) skipped: " + OrderStack.jar(repository, OrderStack.ORDER_SERVICE)
-                        + " is not built (the order service is not in this checkout yet).");
+            Path orderJar = options.orderJar().orElse(OrderStack.jar(repository, OrderStack.ORDER_SERVICE));
+            if (!http.isEmpty() && !OrderStack.built(repository, orderJar)) {
+                System.out.println("(c) and (d) skipped: " + orderJar + " or the gateway's jar is not built"
+                        + " (is the order service in this checkout?).");
             } else if (!http.isEmpty()) {
                 System.out.println("Starting the order service and the gateway from their jars...");
                 try (OrderStack stack = new OrderStack(
-                        repository, runFolder.resolve("services"), infrastructure, tokens, profileFolder)) {
+                        repository, orderJar, runFolder.resolve("services"), infrastructure, tokens, profileFolder)) {
                     for (Target target : http) {
                         rows.add(runHttp(
                                 stack, infrastructure, tokens, target, options.rate(), options.duration(), cpuNotes));

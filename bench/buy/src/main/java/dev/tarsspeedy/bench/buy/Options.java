@@ -1,9 +1,11 @@
 package dev.tarsspeedy.bench.buy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Set;
  * @param profile record a JFR profile of the services and summarise where their CPU time goes
  * @param warmup before each measured run, the same load on a throw-away drop for this long (JIT compilers of the
  *     services and the load generator), 0 for none
+ * @param orderJar the order service's jar to measure instead of {@code services/order-service/target/}, e.g. a
+ *     branch's build
  */
 public record Options(
         int rate,
@@ -31,7 +35,8 @@ public record Options(
         long p99GoalMillis,
         int pgConnections,
         boolean profile,
-        Duration warmup) {
+        Duration warmup,
+        Optional<Path> orderJar) {
 
     /** The four things measured, in table order. */
     public enum Target {
@@ -58,7 +63,7 @@ public record Options(
     public static final String USAGE = """
             bench/buy/run [--rate 10000] [--duration 60s] [--quantity 10000] [--targets abcd]
                           [--find-max] [--step-duration 20s] [--p99 100] [--pg-connections 32] [--profile]
-                          [--warmup 10s]
+                          [--warmup 10s] [--order-jar PATH]
             """;
 
     public Options {
@@ -96,6 +101,7 @@ public record Options(
         int pgConnections = 32;
         boolean profile = false;
         Duration warmup = Duration.ofSeconds(10);
+        Optional<Path> orderJar = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -107,13 +113,24 @@ public record Options(
                 case "--targets" -> targets = targets(value(args, ++i, arg));
                 case "--step-duration" -> stepDuration = duration(value(args, ++i, arg));
                 case "--p99" -> p99 = Long.parseLong(value(args, ++i, arg));
+                case "--order-jar" -> orderJar = Optional.of(Path.of(value(args, ++i, arg)));
                 case "--warmup" -> warmup = duration(value(args, ++i, arg));
                 case "--pg-connections" -> pgConnections = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\nusage: " + USAGE);
             }
         }
         return new Options(
-                rate, duration, quantity, targets, findMax, stepDuration, p99, pgConnections, profile, warmup);
+                rate,
+                duration,
+                quantity,
+                targets,
+                findMax,
+                stepDuration,
+                p99,
+                pgConnections,
+                profile,
+                warmup,
+                orderJar);
     }
 
     /** {@code 60s}, {@code 2m} or plain seconds. */

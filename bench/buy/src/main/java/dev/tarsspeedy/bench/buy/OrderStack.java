@@ -58,7 +58,13 @@ final class OrderStack implements AutoCloseable {
     private final ServiceProcess order;
     private final ServiceProcess gateway;
 
-    OrderStack(Path repository, Path home, Infrastructure infrastructure, Tokens tokens, Optional<Path> profileFolder)
+    OrderStack(
+            Path repository,
+            Path orderJar,
+            Path home,
+            Infrastructure infrastructure,
+            Tokens tokens,
+            Optional<Path> profileFolder)
             throws IOException {
         this.infrastructure = infrastructure;
         this.tokens = tokens;
@@ -89,8 +95,7 @@ final class OrderStack implements AutoCloseable {
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_BURST_CAPACITY", RATE_LIMIT);
         profileFolder.ifPresent(folder -> gatewayEnvironment.put("JAVA_TOOL_OPTIONS", jfr(folder, GATEWAY)));
 
-        order = new ServiceProcess(
-                new StackService(ORDER_SERVICE, orderPort, jar(repository, ORDER_SERVICE), orderEnvironment), home);
+        order = new ServiceProcess(new StackService(ORDER_SERVICE, orderPort, orderJar, orderEnvironment), home);
         gateway = new ServiceProcess(
                 new StackService(GATEWAY, gatewayPort, jar(repository, GATEWAY), gatewayEnvironment), home);
         producer = new KafkaProducer<>(
@@ -115,8 +120,8 @@ final class OrderStack implements AutoCloseable {
         }
     }
 
-    static boolean built(Path repository) {
-        return Files.isRegularFile(jar(repository, ORDER_SERVICE)) && Files.isRegularFile(jar(repository, GATEWAY));
+    static boolean built(Path repository, Path orderJar) {
+        return Files.isRegularFile(orderJar) && Files.isRegularFile(jar(repository, GATEWAY));
     }
 
     String orderUrl() {

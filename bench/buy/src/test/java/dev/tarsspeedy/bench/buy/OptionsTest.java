@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tarsspeedy.bench.buy.Options.Target;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,11 @@ class OptionsTest {
                 "50",
                 "--pg-connections",
                 "8",
-                "--profile"));
+                "--profile",
+                "--warmup",
+                "0",
+                "--order-jar",
+                "/tmp/order-service.jar"));
 
         assertThat(options.rate()).isEqualTo(2000);
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
@@ -51,6 +56,8 @@ class OptionsTest {
         assertThat(options.p99GoalMillis()).isEqualTo(50);
         assertThat(options.pgConnections()).isEqualTo(8);
         assertThat(options.profile()).isTrue();
+        assertThat(options.warmup()).isZero();
+        assertThat(options.orderJar()).contains(Path.of("/tmp/order-service.jar"));
     }
 
     @Test
