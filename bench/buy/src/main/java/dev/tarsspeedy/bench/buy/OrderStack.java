@@ -27,9 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -181,32 +179,47 @@ final class OrderStack implements AutoCloseable {
                 "the order service did not load drop " + dropId + " within 60 s; see " + order.logFile());
     }
 
-    /** Sold units and recorded orders of a drop, from the order service's admin stats endpoint. */
-    record Sales(long quantity, long sold, long remaining, long orders) {}
+    /**
+     * A drop's sales as the order service reports them: {@code sold} is what left the stock (quantity minus the
+     * remaining units in Redis, where buying happens), {@code orders} the live orders in its database, and
+     * {@code soldInDatabase} the service's own {@code sold} figure, counted from its database.
+     */
+    record Sales(long quantity, long sold, long remaining, long orders, long soldInDatabase, String json) {}
 
     /**
      * The drop's sales once they settle: orders reach the database through Redis, a stream relay and Kafka, so the
-     * count of orders may trail the count sold for a moment after the load stops.
+     * database may trail the stock for a while after the load stops. Waits until orders == sold, or until the count
+     * of orders has not moved for 20 s (at most 3 minutes).
      */
-    Sales settledSales(UUID dropId) throws InterruptedException, ExecutionException, TimeoutException {
-        Sales last = stats(dropId).orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (last.orders() != last.sold() && System.nanoTime() < deadline) {
+    Sales settledSales(UUID dropId) {
+        Sales last = stats(dropId).orElseThrow(() -> new IllegalStateException("no stats for drop " + dropId));
+        long lastProgress = System.nanoTime();
+        long deadline = lastProgress + Duration.ofMinutes(3).toNanos();
+        while (last.orders() != last.sold()
+                && System.nanoTime() < deadline
+                && System.nanoTime() - lastProgress < Duration.ofSeconds(20).toNanos()) {
             Sleep.millis(500);
-            last = stats(dropId).orElseThrow();
+            Optional<Sales> next = stats(dropId);
+            if (next.isPresent()) {
+                if (next.get().orders() != last.orders()) {
+                    lastProgress = System.nanoTime();
+                }
+                last = next.get();
+            }
         }
+        System.out.println("  after the run: " + last.json());
         return last;
     }
 
     /**
      * The one place that knows how the order service reports a drop:
-     * {@code GET /api/admin/drops/{id}/stats -> {dropId, quantity, sold, remaining, liveOrders}}.
+     * {@code GET /api/admin/drops/{id}/stats -> {dropId, quantity, sold, remaining, liveOrders, ...}}.
      */
     Optional<Sales> stats(UUID dropId) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(orderUrl() + "/api/admin/drops/" + dropId + "/stats"))
                 .header("Authorization", "Bearer " + tokens.adminToken())
                 .header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(10))
                 .GET()
                 .build();
         try {
@@ -214,7 +227,7 @@ final class OrderStack implements AutoCloseable {
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
-            return Optional.of(sales(EventJson.mapper().readTree(response.body())));
+            return Optional.of(sales(response.body()));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -223,12 +236,17 @@ final class OrderStack implements AutoCloseable {
         }
     }
 
-    static Sales sales(JsonNode stats) {
+    static Sales sales(String json) {
+        JsonNode stats = EventJson.mapper().readTree(json);
+        long quantity = stats.path("quantity").asLong();
+        long remaining = stats.path("remaining").asLong();
         return new Sales(
-                stats.path("quantity").asLong(),
+                quantity,
+                quantity - remaining,
+                remaining,
+                stats.path("liveOrders").asLong(),
                 stats.path("sold").asLong(),
-                stats.path("remaining").asLong(),
-                stats.path("liveOrders").asLong());
+                json);
     }
 
     private static Map<String, String> database(PostgresServer postgres, String name) {
