@@ -228,7 +228,7 @@ public final class BuyBenchmark {
                 "Finding the highest rate for %s with p99 < %d ms, %d s per step...%n",
                 target.label(), options.p99GoalMillis(), options.stepDuration().toSeconds());
         List<Measurement> steps = new ArrayList<>();
-        FindMax.Answer answer = FindMax.search(options.rate(), Math.max(50, options.rate() / 40), 7, rate -> {
+        FindMax.Answer answer = FindMax.search(options.rate(), 25, 8, rate -> {
             try {
                 Measurement m = runHttp(stack, infrastructure, tokens, target, rate, options.stepDuration(), cpuNotes);
                 steps.add(m);

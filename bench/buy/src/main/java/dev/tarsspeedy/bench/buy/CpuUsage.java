@@ -124,7 +124,11 @@ final class CpuUsage {
         return busy;
     }
 
+    /** A process with its children; this JVM alone, as the services and Gatling it started are listed apart. */
     private static Stream<ProcessHandle> tree(ProcessHandle root) {
+        if (root.equals(ProcessHandle.current())) {
+            return Stream.of(root);
+        }
         return Stream.concat(Stream.of(root), root.descendants());
     }
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * The highest arrival rate that still meets the goal, by bisection between a rate known to meet it and one known not
- * to: each step is a whole run (a fresh drop that opens, sells out and refuses), so the number of steps is small.
+ * The highest arrival rate that still meets the goal. Each step is a whole run (a fresh drop that opens, sells out
+ * and refuses), so the number of steps is kept small: halve the rate from the target until one meets the goal,
+ * then bisect between that rate and the lowest one that missed it.
  */
 final class FindMax {
 
@@ -19,32 +20,44 @@ final class FindMax {
     private FindMax() {}
 
     /**
-     * Tries {@code target} first; when it meets the goal, that is the answer. Otherwise bisects between 0 and it
-     * until the bracket is narrower than {@code resolution} or {@code maxSteps} runs were made.
+     * @param target the first rate tried; when it meets the goal, it is the answer
+     * @param resolution stop when the bracket is narrower than this (or than a tenth of the rate that met)
+     * @param maxSteps at most this many runs
      */
     static Answer search(int target, int resolution, int maxSteps, IntPredicate meets) {
         List<Step> steps = new ArrayList<>();
-        boolean met = meets.test(target);
-        steps.add(new Step(target, met));
-        if (met) {
-            return new Answer(target, steps);
-        }
-        int low = 0;
-        int high = target;
-        while (high - low > resolution && steps.size() < maxSteps) {
-            int rate = round(low + (high - low) / 2, resolution);
-            if (rate <= low || rate >= high) {
+        int missed = target;
+        int met = 0;
+        int rate = target;
+        // Halve until a rate meets the goal.
+        while (steps.size() < maxSteps && rate >= resolution) {
+            boolean ok = meets.test(rate);
+            steps.add(new Step(rate, ok));
+            if (ok) {
+                met = rate;
                 break;
             }
-            met = meets.test(rate);
-            steps.add(new Step(rate, met));
-            if (met) {
-                low = rate;
+            missed = rate;
+            rate = rate / 2;
+        }
+        if (met == target || met == 0) {
+            return new Answer(met, steps);
+        }
+        // Bisect between the rate that met and the lowest that missed.
+        while (steps.size() < maxSteps && missed - met > Math.max(resolution, met / 10)) {
+            rate = round(met + (missed - met) / 2, resolution);
+            if (rate <= met || rate >= missed) {
+                break;
+            }
+            boolean ok = meets.test(rate);
+            steps.add(new Step(rate, ok));
+            if (ok) {
+                met = rate;
             } else {
-                high = rate;
+                missed = rate;
             }
         }
-        return new Answer(low, steps);
+        return new Answer(met, steps);
     }
 
     /** Rates in whole multiples of the resolution read better in a table. */

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 final class GatlingRun {
 
     static final String SIMULATION = "dev.tarsspeedy.bench.gatling.BuySimulation";
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     /** The load side of one Gatling run. */
     record Figures(
@@ -65,6 +66,8 @@ final class GatlingRun {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow",
+                // A buyer who waited this long counts as an error (Gatling's default is a minute).
+                "-Dgatling.http.requestTimeout=" + REQUEST_TIMEOUT.toMillis(),
                 "-Dbench.baseUrl=" + baseUrl,
                 "-Dbench.dropId=" + dropId,
                 "-Dbench.tokens=" + tokensFile.toAbsolutePath(),

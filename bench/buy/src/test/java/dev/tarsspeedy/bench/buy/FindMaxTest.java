@@ -10,30 +10,30 @@ class FindMaxTest {
 
     @Test
     void theTargetRateIsTheAnswerWhenItMeetsTheGoal() {
-        FindMax.Answer answer = FindMax.search(10_000, 250, 7, rate -> true);
+        FindMax.Answer answer = FindMax.search(10_000, 25, 8, rate -> true);
 
         assertThat(answer.highestMet()).isEqualTo(10_000);
         assertThat(answer.steps()).containsExactly(new FindMax.Step(10_000, true));
     }
 
     @Test
-    void bisectsDownToTheHighestRateThatMeetsTheGoal() {
+    void halvesUntilARateMeetsTheGoalThenBisects() {
         List<Integer> tried = new ArrayList<>();
-        FindMax.Answer answer = FindMax.search(10_000, 250, 10, rate -> {
+        FindMax.Answer answer = FindMax.search(10_000, 25, 10, rate -> {
             tried.add(rate);
-            return rate <= 3_100;
+            return rate <= 400;
         });
 
-        assertThat(answer.highestMet()).isBetween(2_850, 3_100);
-        assertThat(tried).first().isEqualTo(10_000);
-        assertThat(tried).allMatch(rate -> rate % 250 == 0);
+        assertThat(tried).startsWith(10_000, 5_000, 2_500, 1_250, 625, 312);
+        assertThat(answer.highestMet()).isBetween(350, 400);
+        assertThat(answer.steps()).allMatch(step -> step.met() == step.rate() <= 400);
     }
 
     @Test
     void stopsAfterTheGivenNumberOfSteps() {
         FindMax.Answer answer = FindMax.search(10_000, 1, 3, rate -> false);
 
-        assertThat(answer.steps()).hasSize(3);
+        assertThat(answer.steps()).extracting(FindMax.Step::rate).containsExactly(10_000, 5_000, 2_500);
         assertThat(answer.highestMet()).isZero();
     }
 }
