@@ -6,7 +6,7 @@
 -- Returns {released (1|0), remaining}; 0 when the reservation was already released or never held here.
 local entry = redis.call('HGET', KEYS[3], ARGV[1])
 if not entry then
-  return {0, tonumber(redis.call('GET', KEYS[2]) or '0')}
+  return {0, tonumber(redis.call('GET', KEYS[1]) or '0')}
 end
 redis.call('HDEL', KEYS[3], ARGV[1])
 local sep = string.find(entry, '|', 1, true)

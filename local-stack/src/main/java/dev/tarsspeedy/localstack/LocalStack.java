@@ -179,7 +179,9 @@ public final class LocalStack {
         }
         for (ServiceProcess process : services) {
             StackService service = process.service();
-            rows.add(new String[] {"metrics " + service.name(), service.baseUrl() + "/actuator/prometheus"});
+            if (service.hasMetrics()) {
+                rows.add(new String[] {"metrics " + service.name(), service.baseUrl() + "/actuator/prometheus"});
+            }
         }
         rows.add(new String[] {"Logs", home.resolve("logs").toString()});
         StringBuilder text = new StringBuilder();

@@ -59,6 +59,7 @@ public final class ServiceProcess {
                 "-XX:+UseSerialGC",
                 "-jar",
                 service.jar().toString()));
+        command.addAll(service.arguments());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

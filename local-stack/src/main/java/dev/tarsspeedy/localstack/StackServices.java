@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The services the local stack runs, with their ports and the environment that connects them to the
  * infrastructure: the same variables production sets. A service joins the stack when its module exists.
  */
 final class StackServices {
+
+    static final String KAKAOPAY = "kakaopay-stand-in";
 
     /** The documented ports (see README); the gateway comes first, it fronts the others. */
     static final Map<String, Integer> PORTS = ports();
@@ -29,15 +32,23 @@ final class StackServices {
         ports.put("notification-service", 8082);
         ports.put("catalog-service", 8085);
         ports.put("order-service", 8086);
+        ports.put("payment-service", 8087);
+        // Not a service of ours: Kakaopay's online payment API as a local stand-in (stand-ins/kakaopay).
+        ports.put(KAKAOPAY, 8090);
         return ports;
     }
 
     /** The names of the services whose modules exist in this checkout, gateway first. */
     static List<String> present(Path repository) {
         return PORTS.keySet().stream()
-                .filter(name -> Files.isRegularFile(
-                        repository.resolve("services").resolve(name).resolve("pom.xml")))
+                .filter(name -> Files.isRegularFile(moduleOf(repository, name).resolve("pom.xml")))
                 .toList();
+    }
+
+    private static Path moduleOf(Path repository, String name) {
+        return name.equals(KAKAOPAY)
+                ? repository.resolve("stand-ins").resolve("kakaopay")
+                : repository.resolve("services").resolve(name);
     }
 
     static List<StackService> all(
@@ -48,6 +59,10 @@ final class StackServices {
         String gatewayUrl = "http://127.0.0.1:" + port.get("gateway");
         String catalogUrl = "http://127.0.0.1:" + port.get("catalog-service");
         String orderUrl = "http://127.0.0.1:" + port.get("order-service");
+        String paymentUrl = "http://127.0.0.1:" + port.get("payment-service");
+        String kakaopayUrl = "http://127.0.0.1:" + port.get(KAKAOPAY);
+        // The stand-in checks the key like Kakaopay does; a new one each run is enough (it keeps no data).
+        String kakaopayKey = "DEV" + UUID.randomUUID().toString().replace("-", "");
 
         Map<String, String> common = new LinkedHashMap<>();
         common.putAll(SpringProperties.asEnvironment(SpringProperties.redis(infrastructure)));
@@ -94,9 +109,28 @@ final class StackServices {
                     environment.putAll(database(infrastructure.postgres(), "order_service"));
                     environment.put("ORDER_PORT", port.get(name).toString());
                 }
+                case "payment-service" -> {
+                    environment.putAll(database(infrastructure.postgres(), "payment_service"));
+                    environment.put("PAYMENT_PORT", port.get(name).toString());
+                    environment.put("ORDER_URL", orderUrl);
+                    environment.put("KAKAOPAY_BASE_URL", kakaopayUrl);
+                    environment.put("KAKAOPAY_SECRET_KEY", kakaopayKey);
+                    // Kakaopay sends the browser back here: the public entry point.
+                    environment.put("PAYMENT_PUBLIC_BASE_URL", gatewayUrl);
+                }
+                case KAKAOPAY -> {
+                    services.add(new StackService(
+                            name,
+                            port.get(name),
+                            standInJar(repository),
+                            List.of("--port", port.get(name).toString(), "--secret-key", kakaopayKey),
+                            Map.of(),
+                            "/__stand-in/health"));
+                    continue;
+                }
                 default -> throw new IllegalStateException("no local-stack settings for " + name);
             }
-            services.add(new StackService(name, port.get(name), jar(repository, name), environment));
+            services.add(StackService.spring(name, port.get(name), jar(repository, name), environment));
         }
         return services;
     }
@@ -104,6 +138,21 @@ final class StackServices {
     /** The service's own database, created on first start, as R2DBC and Flyway settings. */
     private static Map<String, String> database(PostgresServer postgres, String name) {
         return SpringProperties.asEnvironment(SpringProperties.database(postgres, postgres.createDatabase(name)));
+    }
+
+    /** The stand-in's jar with its dependencies (the shade plugin's {@code -all} jar, named with the version). */
+    private static Path standInJar(Path repository) {
+        Path target = repository.resolve("stand-ins/kakaopay/target");
+        try (var files = Files.list(target)) {
+            return files.filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith("kakaopay-standin-") && name.endsWith("-all.jar");
+                    })
+                    .findFirst()
+                    .orElse(target.resolve("kakaopay-standin-all.jar"));
+        } catch (java.io.IOException e) {
+            return target.resolve("kakaopay-standin-all.jar"); // not built: the start says so
+        }
     }
 
     private static Path jar(Path repository, String service) {

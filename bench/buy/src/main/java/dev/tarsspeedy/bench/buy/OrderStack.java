@@ -89,13 +89,14 @@ final class OrderStack implements AutoCloseable {
         gatewayEnvironment.put("IDENTITY_URL", nowhere);
         gatewayEnvironment.put("NOTIFICATION_URL", nowhere);
         gatewayEnvironment.put("CATALOG_URL", nowhere);
+        gatewayEnvironment.put("PAYMENT_URL", nowhere);
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_REPLENISH_RATE", RATE_LIMIT);
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_BURST_CAPACITY", RATE_LIMIT);
         profileFolder.ifPresent(folder -> gatewayEnvironment.put("JAVA_TOOL_OPTIONS", jfr(folder, GATEWAY)));
 
-        order = new ServiceProcess(new StackService(ORDER_SERVICE, orderPort, orderJar, orderEnvironment), home);
+        order = new ServiceProcess(StackService.spring(ORDER_SERVICE, orderPort, orderJar, orderEnvironment), home);
         gateway = new ServiceProcess(
-                new StackService(GATEWAY, gatewayPort, jar(repository, GATEWAY), gatewayEnvironment), home);
+                StackService.spring(GATEWAY, gatewayPort, jar(repository, GATEWAY), gatewayEnvironment), home);
         producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

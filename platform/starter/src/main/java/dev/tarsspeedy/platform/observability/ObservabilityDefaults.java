@@ -38,6 +38,9 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("logging.pattern.correlation", "[${spring.application.name:},%X{traceId:-},%X{spanId:-}] ");
         defaults.put("logging.include-application-name", "false");
         defaults.put("spring.webflux.problemdetails.enabled", "false");
+        // 1.5 for a whole number (a quantity, a price in won) is a client's mistake, answered with a 400 problem;
+        // Jackson would otherwise cut it to 1 without a word.
+        defaults.put("spring.jackson.deserialization.accept-float-as-int", "false");
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             defaults.put("logging.structured.format.console", "ecs");
         }

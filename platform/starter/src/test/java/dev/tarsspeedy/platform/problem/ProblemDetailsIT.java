@@ -52,6 +52,13 @@ class ProblemDetailsIT extends StarterTestBase {
     }
 
     @Test
+    void aFractionForAWholeNumberIsRefusedNotCut() {
+        Map<String, Object> problem =
+                assertProblem(post("{\"name\":\"x\",\"quantity\":1.5}"), HttpStatus.BAD_REQUEST, "wrong-type");
+        assertThat(problem.get("detail").toString()).contains("quantity");
+    }
+
+    @Test
     void aMissingBodyAndAMissingHeaderAre400s() {
         assertProblem(
                 client.post()

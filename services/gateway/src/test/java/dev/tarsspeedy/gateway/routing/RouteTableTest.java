@@ -71,6 +71,27 @@ class RouteTableTest {
     }
 
     @Test
+    void paymentComesBeforeTheOrdersBroaderPathsAndItsCallbacksArePublic() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        int payment = routeIndex(yaml, "payment");
+        assertThat(payment).isLessThan(routeIndex(yaml, "order"));
+        assertThat(value(yaml, ROUTES + "[" + payment + "].predicates[0]"))
+                .isEqualTo("Path=/api/orders/*/payment,/api/payments/**");
+        assertThat(value(yaml, ROUTES + "[" + payment + "].uri")).isEqualTo("${PAYMENT_URL:http://localhost:8087}");
+        List<String> publicPaths = new ArrayList<>();
+        for (int i = 0; yaml.containsProperty("platform.security.public-paths[" + i + "]"); i++) {
+            publicPaths.add(value(yaml, "platform.security.public-paths[" + i + "]"));
+        }
+        assertThat(publicPaths)
+                .contains(
+                        "GET /api/payments/*/approve",
+                        "GET /api/payments/*/cancel",
+                        "GET /api/payments/*/fail",
+                        "GET /api/payments/*/result")
+                .noneMatch(path -> path.contains("/api/orders/*/payment") || path.equals("/api/payments/**"));
+    }
+
+    @Test
     void browsingIsPublicBuyingIsNot() throws IOException {
         PropertySource<?> yaml = applicationYaml();
         List<String> publicPaths = new ArrayList<>();

@@ -30,6 +30,10 @@ final class TemplateCatalog {
                 new TemplateSpec("password-reset", text("name"), text("code"), number("expiresInMinutes")),
                 // Speedy: an order is confirmed (amount in Korean won)
                 new TemplateSpec("order-confirmed", text("name"), text("orderId"), text("item"), number("amount")),
+                // Speedy: a wishlisted drop opens soon (BULK); opensAt is ISO-8601 text with its offset
+                new TemplateSpec("drop-reminder", text("product"), text("opensAt"), text("dropUrl")),
+                // Speedy: a payment was given back (reason CANCELLED, RETURNED or ORDER_NOT_PAYABLE)
+                new TemplateSpec("payment-refunded", text("orderId"), text("item"), number("amount"), text("reason")),
                 // TARS: the scheduled watchlist report (BULK)
                 new TemplateSpec(
                         "stock-report",

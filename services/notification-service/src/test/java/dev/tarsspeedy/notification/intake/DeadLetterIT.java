@@ -73,7 +73,9 @@ class DeadLetterIT extends NotificationTestBase {
                 .satisfies(mail -> assertThat(header(mail, "Message-ID"))
                         .containsExactly(deliveries.messageId(good.idempotencyKey())));
 
-        assertDeadLettered(unknownTemplate, "unknown template 'no-such-template'; known templates: order-confirmed,");
+        assertDeadLettered(
+                unknownTemplate,
+                "unknown template 'no-such-template'; known templates: drop-reminder, order-confirmed,");
         assertDeadLettered(
                 invalidModel,
                 "invalid model for template 'signup-verification': field 'expiresInMinutes' must be a number, not text");

@@ -131,6 +131,91 @@ class ThymeleafEmailRendererTest {
         assertThat(english.text()).contains("Item: 무선 이어폰").contains("Amount: KRW 129,000");
     }
 
+    private static Map<String, Object> reminder() {
+        return Map.of(
+                "product",
+                "무선 이어폰",
+                "opensAt",
+                "2026-11-21T20:00:00+09:00",
+                "dropUrl",
+                "https://speedy.example/drops/7f1c?x=1&y=2");
+    }
+
+    private static EmailRequested dropReminder(String locale) {
+        return new EmailRequested(
+                "catalog:drop-reminder:7f1c:u1",
+                "drop-reminder",
+                locale,
+                "kim@example.com",
+                reminder(),
+                Category.BULK,
+                "https://speedy.example/api/wishlist/reminders/tok/unsubscribe");
+    }
+
+    @Test
+    void dropReminderInKorean() {
+        RenderedEmail email = RENDERER.render(dropReminder("ko"));
+
+        assertThat(email.subject()).isEqualTo("[Speedy] 무선 이어폰 드롭이 곧 시작됩니다");
+        assertThat(email.text())
+                .startsWith("무선 이어폰 드롭이 몇 분 뒤에 시작됩니다.")
+                .contains("상품: 무선 이어폰\n")
+                .contains("시작 시각: 2026-11-21T20:00:00+09:00\n")
+                .contains("드롭 보기: https://speedy.example/drops/7f1c?x=1&y=2\n")
+                .contains("이 메일 수신 거부: https://speedy.example/api/wishlist/reminders/tok/unsubscribe");
+        assertThat(email.html())
+                .contains("<html lang=\"ko\">")
+                .contains("<title>위시리스트의 드롭이 곧 시작됩니다</title>")
+                .contains(">무선 이어폰</td>")
+                .contains(">2026-11-21T20:00:00+09:00</td>")
+                .contains("href=\"https://speedy.example/drops/7f1c?x=1&amp;y=2\"")
+                .contains(">드롭 보기</a>")
+                .contains(">이 메일 수신 거부</a>");
+    }
+
+    @Test
+    void dropReminderInEnglish() {
+        RenderedEmail email = RENDERER.render(dropReminder("en"));
+
+        assertThat(email.subject()).isEqualTo("[Speedy] 무선 이어폰 opens soon");
+        assertThat(email.text())
+                .startsWith("The drop of 무선 이어폰 opens in a few minutes.")
+                .contains("Opens at: 2026-11-21T20:00:00+09:00\n")
+                .contains("See the drop: https://speedy.example/drops/7f1c?x=1&y=2\n")
+                .contains(
+                        "Unsubscribe from these emails: https://speedy.example/api/wishlist/reminders/tok/unsubscribe");
+        assertThat(email.html())
+                .contains("<html lang=\"en\">")
+                .contains("<title>A drop you wishlisted opens soon</title>")
+                .contains(">See the drop</a>")
+                .contains(">Unsubscribe from these emails</a>");
+    }
+
+    @Test
+    void paymentRefundedSaysWhyInEitherLanguage() {
+        Map<String, Object> model = Map.of(
+                "orderId", "A-1042", "item", "무선 이어폰", "amount", new BigDecimal("129000"), "reason", "CANCELLED");
+
+        RenderedEmail korean = RENDERER.render(request("payment-refunded", "ko", model));
+        RenderedEmail english = RENDERER.render(request("payment-refunded", "en", model));
+
+        assertThat(korean.subject()).isEqualTo("[Speedy] 결제가 환불되었습니다 (주문 번호 A-1042)");
+        assertThat(korean.text()).contains("주문이 취소되어").contains("상품: 무선 이어폰").contains("환불 금액: 129,000원");
+        assertThat(korean.html()).contains(">129,000원</td>").contains(">A-1042</td>");
+        assertThat(english.subject()).isEqualTo("[Speedy] Your payment for order A-1042 was refunded");
+        assertThat(english.text()).contains("Your order was cancelled").contains("Refunded: KRW 129,000");
+
+        Map<String, Object> late = new java.util.HashMap<>(model);
+        late.put("reason", "ORDER_NOT_PAYABLE");
+        assertThat(RENDERER.render(request("payment-refunded", "en", late)).text())
+                .contains("after the time to pay for this order had run out");
+        assertThat(RENDERER.render(request("payment-refunded", "ko", late)).html())
+                .contains("결제 시간이 지난 뒤에");
+        late.put("reason", "RETURNED");
+        assertThat(RENDERER.render(request("payment-refunded", "en", late)).html())
+                .contains("received your return");
+    }
+
     @Test
     void stockReportListsRowsAndTheUnsubscribeLinkForBulkMail() {
         EmailRequested bulk = new EmailRequested(
@@ -176,11 +261,21 @@ class ThymeleafEmailRendererTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"signup-verification", "password-reset", "order-confirmed", "stock-report"})
+    @ValueSource(
+            strings = {
+                "signup-verification",
+                "password-reset",
+                "order-confirmed",
+                "payment-refunded",
+                "stock-report",
+                "drop-reminder"
+            })
     void everyTemplateRendersEveryMessageInBothLanguages(String template) {
         Map<String, Object> model = switch (template) {
             case "order-confirmed" -> Map.of("name", "N", "orderId", "1", "item", "I", "amount", 1);
+            case "payment-refunded" -> Map.of("orderId", "1", "item", "I", "amount", 1, "reason", "RETURNED");
             case "stock-report" -> report();
+            case "drop-reminder" -> reminder();
             default -> code("N");
         };
         for (String locale : List.of("ko", "en")) {
@@ -235,8 +330,8 @@ class ThymeleafEmailRendererTest {
         assertThatThrownBy(() -> RENDERER.render(request("no-such-template", "en", Map.of())))
                 .isInstanceOf(UnknownTemplateException.class)
                 .isInstanceOf(RejectedRequestException.class)
-                .hasMessage("unknown template 'no-such-template'; known templates: order-confirmed, password-reset,"
-                        + " signup-verification, stock-report");
+                .hasMessage("unknown template 'no-such-template'; known templates: drop-reminder, order-confirmed,"
+                        + " password-reset, payment-refunded, signup-verification, stock-report");
     }
 
     @Test

@@ -1,0 +1,16 @@
+package dev.tarsspeedy.catalog.drop;
+
+/** No drop has this id. */
+public class DropNotFoundException extends RuntimeException {
+
+    private final DropId id;
+
+    public DropNotFoundException(DropId id) {
+        super("no drop " + id);
+        this.id = id;
+    }
+
+    public DropId id() {
+        return id;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.tarsspeedy.catalog.reminder;
+
+import dev.tarsspeedy.catalog.drop.DropId;
+import dev.tarsspeedy.catalog.wishlist.UserId;
+import java.time.Instant;
+
+/** A wishlist entry whose drop opens soon and whose reminder has not gone out. */
+public record DueReminder(
+        UserId userId,
+        DropId dropId,
+        String email,
+        String locale,
+        String unsubscribeToken,
+        String productName,
+        Instant opensAt) {}

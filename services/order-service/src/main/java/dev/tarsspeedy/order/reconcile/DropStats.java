@@ -1,0 +1,7 @@
+package dev.tarsspeedy.order.reconcile;
+
+import dev.tarsspeedy.order.ids.DropId;
+
+/** A drop's numbers for operators. */
+public record DropStats(
+        DropId dropId, int quantity, int sold, int remaining, long liveOrders, Reconciliation reconciliation) {}

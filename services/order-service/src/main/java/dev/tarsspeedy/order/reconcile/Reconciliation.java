@@ -1,0 +1,7 @@
+package dev.tarsspeedy.order.reconcile;
+
+import dev.tarsspeedy.order.ids.DropId;
+import java.time.Instant;
+
+/** The last reconciliation of a drop. */
+public record Reconciliation(DropId dropId, ReconcileState state, Instant checkedAt, String detail) {}

@@ -1,0 +1,16 @@
+package dev.tarsspeedy.payment.payment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An order as the order service shows it: the only source of what is paid and how much.
+ *
+ * @param status {@code PENDING_PAYMENT} is the one payable status
+ * @param amount whole Korean won
+ */
+public record Order(
+        UUID orderId, UUID userId, String status, long amount, String productName, int quantity, Instant expiresAt) {
+
+    public static final String PAYABLE = "PENDING_PAYMENT";
+}
