@@ -70,6 +70,9 @@ public class BuySimulation extends Simulation {
     // instead of opening 10,000 new TCP connections per second from one machine (which runs out of ports).
     private final HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
             .shareConnections()
+            // A cap, so an overloaded target makes buyers wait for a connection (and time out) instead of the load
+            // generator opening a connection per waiting buyer until it runs out of file descriptors.
+            .maxConnectionsPerHost(Integer.getInteger("bench.connections", 2000))
             .disableWarmUp()
             .disableCaching()
             .acceptHeader("application/json")

@@ -208,7 +208,9 @@ final class OrderStack implements AutoCloseable {
                 last = next.get();
             }
         }
-        System.out.println("  after the run: " + last.json());
+        System.out.printf(
+                "  after the run: quantity %d, remaining %d, sold %d, live orders %d (the order service's stats)%n",
+                last.quantity(), last.remaining(), last.soldInDatabase(), last.orders());
         return last;
     }
 
