@@ -36,6 +36,9 @@ import java.util.UUID;
  */
 public final class BuyBenchmark {
 
+    /** Pause between find-max steps. */
+    static final Duration COOL_DOWN = Duration.ofSeconds(15);
+
     private final Options options;
     private final Path repository;
     private final Path home;
@@ -108,7 +111,14 @@ public final class BuyBenchmark {
                         repository, orderJar, runFolder.resolve("services"), infrastructure, tokens, profileFolder)) {
                     for (Target target : http) {
                         rows.add(runHttp(
-                                stack, infrastructure, tokens, target, options.rate(), options.duration(), cpuNotes));
+                                stack,
+                                infrastructure,
+                                tokens,
+                                target,
+                                options.rate(),
+                                options.duration(),
+                                options.quantity(),
+                                cpuNotes));
                         printRow(rows.getLast());
                     }
                     if (options.findMax()) {
@@ -173,14 +183,15 @@ public final class BuyBenchmark {
             Target target,
             int rate,
             Duration duration,
+            int quantity,
             List<String> cpuNotes)
             throws Exception {
         // The drop opens a moment after it is loaded; Gatling's JVM starts meanwhile, so the load meets it open.
         Instant opensAt = Instant.now().plusSeconds(4);
         Optional<UUID> warmupDrop =
-                options.warmup().isZero() ? Optional.empty() : Optional.of(stack.openDrop(options.quantity(), opensAt));
+                options.warmup().isZero() ? Optional.empty() : Optional.of(stack.openDrop(quantity, opensAt));
         // Open when the measured part starts (after the warm-up): nobody bought from it before.
-        UUID dropId = stack.openDrop(options.quantity(), opensAt);
+        UUID dropId = stack.openDrop(quantity, opensAt);
         long wait = Duration.between(Instant.now(), opensAt).toMillis() - 1500;
         if (wait > 0) {
             Thread.sleep(wait);
@@ -218,7 +229,7 @@ public final class BuyBenchmark {
                 figures.otherStatus() + figures.noResponse(),
                 sales.sold(),
                 sales.orders(),
-                options.quantity(),
+                quantity,
                 figures.report().toString());
     }
 
@@ -230,7 +241,19 @@ public final class BuyBenchmark {
         List<Measurement> steps = new ArrayList<>();
         FindMax.Answer answer = FindMax.search(options.rate(), 25, 8, rate -> {
             try {
-                Measurement m = runHttp(stack, infrastructure, tokens, target, rate, options.stepDuration(), cpuNotes);
+                if (!steps.isEmpty()) {
+                    // An overloaded step leaves queues to drain and the gateway's circuit breaker open for a while.
+                    Thread.sleep(COOL_DOWN.toMillis());
+                }
+                Measurement m = runHttp(
+                        stack,
+                        infrastructure,
+                        tokens,
+                        target,
+                        rate,
+                        options.stepDuration(),
+                        stepQuantity(options.quantity(), rate, options.stepDuration()),
+                        cpuNotes);
                 steps.add(m);
                 printRow(m);
                 return m.meets(options.p99GoalMillis()) && !m.oversold();
@@ -240,6 +263,14 @@ public final class BuyBenchmark {
         });
         System.out.println(ResultTable.format(steps, options.p99GoalMillis()));
         return answer;
+    }
+
+    /**
+     * A find-max step sells out too: at most the run's quantity, and no more than a sixth of the step's attempts,
+     * so the drop opens, sells out and spends most of the step refusing, as in the full run.
+     */
+    static int stepQuantity(int quantity, int rate, Duration step) {
+        return (int) Math.max(1, Math.min(quantity, rate * step.toSeconds() / 6));
     }
 
     private String report(List<Measurement> rows, List<String> cpuNotes, Optional<FindMax.Answer> answer) {
