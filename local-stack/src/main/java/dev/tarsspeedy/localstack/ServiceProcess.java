@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A service running in its own JVM, its output in a log file, its pid in a file so a killed stack is cleaned up. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP =
@@ -28,21 +28,21 @@ final class ServiceProcess {
     private final Path pidFile;
     private Process process;
 
-    ServiceProcess(StackService service, Path home) {
+    public ServiceProcess(StackService service, Path home) {
         this.service = service;
         this.logFile = home.resolve("logs").resolve(service.name() + ".log");
         this.pidFile = home.resolve("run").resolve(service.name() + ".pid");
     }
 
-    StackService service() {
+    public StackService service() {
         return service;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         if (!Files.isRegularFile(service.jar())) {
             throw new IllegalStateException(service.name() + " is not built: " + service.jar()
                     + " is missing. Run ./stack (it builds) or ./mvnw -DskipTests package.");
@@ -69,7 +69,7 @@ final class ServiceProcess {
     }
 
     /** Waits until the readiness probe answers 200; fails early when the JVM exits. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(service.readinessUrl()))
                 .timeout(Duration.ofSeconds(2))
@@ -96,12 +96,12 @@ final class ServiceProcess {
                 service.name() + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
     }
 
-    Optional<ProcessHandle> handle() {
+    public Optional<ProcessHandle> handle() {
         return Optional.ofNullable(process).map(Process::toHandle);
     }
 
     /** SIGTERM lets Spring Boot shut down gracefully; what is left after the grace period is killed. */
-    void stop() {
+    public void stop() {
         if (process != null) {
             OsProcesses.terminate(process.toHandle(), STOP_GRACE);
             process = null;

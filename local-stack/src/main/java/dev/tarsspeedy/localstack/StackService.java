@@ -15,7 +15,7 @@ import java.util.Map;
  * @param environment variables on top of the inherited environment
  * @param readinessPath answers 200 once the process serves
  */
-record StackService(
+public record StackService(
         String name,
         int port,
         Path jar,
@@ -26,15 +26,15 @@ record StackService(
     private static final String SPRING_READINESS = "/actuator/health/readiness";
 
     /** A Spring Boot service: readiness and metrics from its actuator. */
-    static StackService spring(String name, int port, Path jar, Map<String, String> environment) {
+    public static StackService spring(String name, int port, Path jar, Map<String, String> environment) {
         return new StackService(name, port, jar, List.of(), environment, SPRING_READINESS);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    String readinessUrl() {
+    public String readinessUrl() {
         return baseUrl() + readinessPath;
     }
 

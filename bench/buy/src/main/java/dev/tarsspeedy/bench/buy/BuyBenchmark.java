@@ -1,0 +1,328 @@
+package dev.tarsspeedy.bench.buy;
+
+import dev.tarsspeedy.bench.buy.Options.Target;
+import dev.tarsspeedy.infra.InfraSettings;
+import dev.tarsspeedy.infra.Infrastructure;
+import dev.tarsspeedy.infra.Infrastructure.Server;
+import dev.tarsspeedy.infra.process.Folders;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code bench/buy/run}: the buy hot path measured side by side, on one machine, in one run (docs/benchmarks.md).
+ *
+ * <ol>
+ *   <li>(a) the order service's Redis buy script alone, the ceiling of one Redis;
+ *   <li>(b) a naive PostgreSQL reservation, a row-locked {@code UPDATE} plus an order insert per attempt;
+ *   <li>(c) the order service over HTTP;
+ *   <li>(d) the gateway in front of the order service: what a buyer's app talks to.
+ * </ol>
+ *
+ * Each target gets the same arrival rate, the same number of distinct buyers and a fresh drop of the same quantity,
+ * and is checked afterwards: units sold, orders recorded and 202 answers agree, and nothing was oversold.
+ */
+public final class BuyBenchmark {
+
+    /** Pause between find-max steps. */
+    static final Duration COOL_DOWN = Duration.ofSeconds(15);
+
+    private final Options options;
+    private final Path repository;
+    private final Path home;
+    private final Path runFolder;
+
+    private BuyBenchmark(Options options, Path repository) {
+        this.options = options;
+        this.repository = repository;
+        this.home = repository.resolve("bench/buy/target");
+        this.runFolder = home.resolve("runs")
+                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path repository = Path.of(System.getProperty("bench.repository", "."))
+                .toAbsolutePath()
+                .normalize();
+        new BuyBenchmark(options, repository).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Folders.create(runFolder);
+        long buyers = options.attempts();
+        if (options.findMax()) {
+            buyers = Math.max(
+                    buyers, (long) options.rate() * options.stepDuration().toSeconds());
+        }
+        Path infraFolder = home.resolve("infra");
+        // Durable settings (fsync on), as in production: keepData. The folder is this run's alone.
+        Folders.deleteRecursively(infraFolder);
+        InfraSettings settings = new InfraSettings(
+                infraFolder, true, InfraSettings.Ports.free(), InfraSettings.ExternalServers.fromEnvironment());
+        try (Tokens tokens = Tokens.prepare(home.resolve("tokens"), buyers);
+                Infrastructure infrastructure = Infrastructure.create(settings)) {
+            System.out.println("Starting PostgreSQL, Redis and Kafka...");
+            infrastructure.start(EnumSet.of(Server.POSTGRES, Server.REDIS, Server.KAFKA));
+            List<String> userIds = tokens.userIds(buyers);
+            List<Measurement> rows = new ArrayList<>();
+            List<String> cpuNotes = new ArrayList<>();
+
+            if (options.targets().contains(Target.A)) {
+                rows.add(runRedis(infrastructure, userIds, cpuNotes));
+                printRow(rows.getLast());
+            }
+            if (options.targets().contains(Target.B)) {
+                rows.add(runPostgres(infrastructure, userIds, cpuNotes));
+                printRow(rows.getLast());
+            }
+            List<Target> http =
+                    options.targets().stream().filter(Target::viaHttp).sorted().toList();
+            Optional<FindMax.Answer> answer = Optional.empty();
+            Optional<Path> profileFolder = options.profile() ? Optional.of(runFolder.resolve("jfr")) : Optional.empty();
+            profileFolder.ifPresent(Folders::create);
+            Path orderJar = options.orderJar().orElse(OrderStack.jar(repository, OrderStack.ORDER_SERVICE));
+            if (!http.isEmpty() && !OrderStack.built(repository, orderJar)) {
+                System.out.println("(c) and (d) skipped: " + orderJar + " or the gateway's jar is not built"
+                        + " (is the order service in this checkout?).");
+            } else if (!http.isEmpty()) {
+                System.out.println("Starting the order service and the gateway from their jars...");
+                try (OrderStack stack = new OrderStack(
+                        repository, orderJar, runFolder.resolve("services"), infrastructure, tokens, profileFolder)) {
+                    for (Target target : http) {
+                        rows.add(runHttp(
+                                stack,
+                                infrastructure,
+                                tokens,
+                                target,
+                                options.rate(),
+                                options.duration(),
+                                options.quantity(),
+                                cpuNotes));
+                        printRow(rows.getLast());
+                    }
+                    if (options.findMax()) {
+                        Target target = http.getLast();
+                        answer = Optional.of(findMax(stack, infrastructure, tokens, target, cpuNotes));
+                    }
+                    System.out.println("Service logs: " + stack.logs());
+                }
+            }
+
+            String report = report(rows, cpuNotes, answer);
+            if (profileFolder.isPresent()) {
+                report += profiles(profileFolder.get());
+            }
+            Files.writeString(runFolder.resolve("results.txt"), report, StandardCharsets.UTF_8);
+            System.out.println();
+            System.out.println(report);
+            System.out.println("Results: " + runFolder.resolve("results.txt"));
+        }
+    }
+
+    private Measurement runRedis(Infrastructure infrastructure, List<String> userIds, List<String> cpuNotes) {
+        System.out.printf(
+                "(a) Redis buy.lua at %,d/s for %d s...%n",
+                options.rate(), options.duration().toSeconds());
+        RedisScriptBench redis =
+                new RedisScriptBench(repository, infrastructure.redis().uri());
+        CpuUsage cpu = new CpuUsage();
+        cpu.start(infraProcesses(infrastructure));
+        try {
+            return redis.run(options, options.rate(), options.duration(), userIds);
+        } finally {
+            cpu.stop();
+            cpuNotes.add(Target.A.label() + ": " + cpu.summary());
+            redis.close();
+        }
+    }
+
+    private Measurement runPostgres(Infrastructure infrastructure, List<String> userIds, List<String> cpuNotes)
+            throws Exception {
+        System.out.printf(
+                "(b) naive PostgreSQL at %,d/s for %d s, %d connections...%n",
+                options.rate(), options.duration().toSeconds(), options.pgConnections());
+        PostgresNaiveBench postgres = new PostgresNaiveBench(infrastructure.postgres());
+        if (!options.warmup().isZero()) {
+            warmedUp(postgres.run(options, options.rate(), options.warmup(), userIds));
+        }
+        CpuUsage cpu = new CpuUsage();
+        cpu.start(infraProcesses(infrastructure));
+        try {
+            return postgres.run(options, options.rate(), options.duration(), userIds);
+        } finally {
+            cpu.stop();
+            cpuNotes.add(Target.B.label() + ": " + cpu.summary());
+        }
+    }
+
+    private Measurement runHttp(
+            OrderStack stack,
+            Infrastructure infrastructure,
+            Tokens tokens,
+            Target target,
+            int rate,
+            Duration duration,
+            int quantity,
+            List<String> cpuNotes)
+            throws Exception {
+        // The drop opens a moment after it is loaded; Gatling's JVM starts meanwhile, so the load meets it open.
+        Instant opensAt = Instant.now().plusSeconds(4);
+        Optional<UUID> warmupDrop =
+                options.warmup().isZero() ? Optional.empty() : Optional.of(stack.openDrop(quantity, opensAt));
+        // Open when the measured part starts (after the warm-up): nobody bought from it before.
+        UUID dropId = stack.openDrop(quantity, opensAt);
+        long wait = Duration.between(Instant.now(), opensAt).toMillis() - 1500;
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        String baseUrl = target == Target.C ? stack.orderUrl() : stack.gatewayUrl();
+        System.out.printf("%s at %,d/s for %d s (Gatling)...%n", target.label(), rate, duration.toSeconds());
+        Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
+        watch.putAll(infraProcesses(infrastructure));
+        CpuUsage cpu = new CpuUsage();
+        GatlingRun.Figures figures = GatlingRun.run(
+                repository,
+                runFolder.resolve("gatling").resolve(target.name().toLowerCase() + "-" + rate),
+                baseUrl,
+                dropId,
+                warmupDrop,
+                options.warmup(),
+                tokens.file(),
+                rate,
+                duration,
+                target.label() + " at " + rate + "/s",
+                watch,
+                cpu);
+        cpuNotes.add(target.label() + " at " + rate + "/s: " + cpu.summary());
+        OrderStack.Sales sales = stack.settledSales(dropId);
+        return new Measurement(
+                target,
+                rate,
+                figures.requests(),
+                figures.throughput(),
+                figures.p50Millis(),
+                figures.p99Millis(),
+                figures.maxMillis(),
+                figures.accepted(),
+                figures.refused(),
+                figures.otherStatus() + figures.noResponse(),
+                sales.sold(),
+                sales.orders(),
+                quantity,
+                figures.report().toString());
+    }
+
+    private FindMax.Answer findMax(
+            OrderStack stack, Infrastructure infrastructure, Tokens tokens, Target target, List<String> cpuNotes) {
+        System.out.printf(
+                "Finding the highest rate for %s with p99 < %d ms, %d s per step...%n",
+                target.label(), options.p99GoalMillis(), options.stepDuration().toSeconds());
+        List<Measurement> steps = new ArrayList<>();
+        FindMax.Answer answer = FindMax.search(options.rate(), 25, 8, rate -> {
+            try {
+                if (!steps.isEmpty()) {
+                    // An overloaded step leaves queues to drain and the gateway's circuit breaker open for a while.
+                    Thread.sleep(COOL_DOWN.toMillis());
+                }
+                Measurement m = runHttp(
+                        stack,
+                        infrastructure,
+                        tokens,
+                        target,
+                        rate,
+                        options.stepDuration(),
+                        stepQuantity(options.quantity(), rate, options.stepDuration()),
+                        cpuNotes);
+                steps.add(m);
+                printRow(m);
+                return m.meets(options.p99GoalMillis()) && !m.oversold();
+            } catch (Exception e) {
+                throw new IllegalStateException("find-max step at " + rate + "/s failed", e);
+            }
+        });
+        System.out.println(ResultTable.format(steps, options.p99GoalMillis()));
+        return answer;
+    }
+
+    /**
+     * A find-max step sells out too: at most the run's quantity, and no more than a sixth of the step's attempts,
+     * so the drop opens, sells out and spends most of the step refusing, as in the full run.
+     */
+    static int stepQuantity(int quantity, int rate, Duration step) {
+        return (int) Math.max(1, Math.min(quantity, rate * step.toSeconds() / 6));
+    }
+
+    private String report(List<Measurement> rows, List<String> cpuNotes, Optional<FindMax.Answer> answer) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(
+                "Buy benchmark: %,d attempts/s for %d s (%,d distinct buyers), drops of %,d units, %d cores%n",
+                options.rate(),
+                options.duration().toSeconds(),
+                options.attempts(),
+                options.quantity(),
+                Runtime.getRuntime().availableProcessors()));
+        text.append(ResultTable.format(rows, options.p99GoalMillis()));
+        answer.ifPresent(a -> {
+            text.append(String.format(
+                    "%nfind-max: highest rate with p99 < %d ms and no errors: %,d/s%n",
+                    options.p99GoalMillis(), a.highestMet()));
+            a.steps()
+                    .forEach(s -> text.append(String.format("  %,8d/s  %s%n", s.rate(), s.met() ? "meets" : "misses")));
+        });
+        text.append("\nWhere the time goes:\n");
+        cpuNotes.forEach(note -> text.append(note).append('\n'));
+        return text.toString();
+    }
+
+    private static String profiles(Path folder) throws Exception {
+        StringBuilder text = new StringBuilder("\nJFR profiles (CPU samples):\n");
+        for (String service : List.of(OrderStack.ORDER_SERVICE, OrderStack.GATEWAY)) {
+            Path recording = folder.resolve(service + ".jfr");
+            if (Files.isRegularFile(recording)) {
+                text.append(JfrSummary.summarise(service, recording, 15));
+            }
+        }
+        return text.toString();
+    }
+
+    private static Map<String, ProcessHandle> infraProcesses(Infrastructure infrastructure) {
+        Map<String, ProcessHandle> handles = new LinkedHashMap<>();
+        for (Server server : List.of(Server.REDIS, Server.POSTGRES, Server.KAFKA)) {
+            // The first is the server's main process; CpuUsage adds its children (PostgreSQL's backends).
+            infrastructure.server(server).processes().stream()
+                    .findFirst()
+                    .ifPresent(process -> handles.put(server.name().toLowerCase(Locale.ROOT), process));
+        }
+        return handles;
+    }
+
+    private static void warmedUp(Measurement m) {
+        System.out.printf("  warm-up done (%,d attempts, p99 %.1f ms); measuring...%n", m.attempts(), m.p99Millis());
+    }
+
+    private static void printRow(Measurement m) {
+        System.out.print(
+                ResultTable.format(List.of(m), 100).lines().skip(2).findFirst().orElse("") + "\n");
+    }
+}

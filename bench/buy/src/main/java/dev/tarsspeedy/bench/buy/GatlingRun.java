@@ -1,0 +1,160 @@
+package dev.tarsspeedy.bench.buy;
+
+import dev.tarsspeedy.infra.process.Folders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Runs the Gatling simulation of {@code bench/buy-gatling} in its own JVM (Gatling's class path stays out of this
+ * one) and reads back the figures the simulation wrote next to its HTML report.
+ */
+final class GatlingRun {
+
+    static final String SIMULATION = "dev.tarsspeedy.bench.gatling.BuySimulation";
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The load side of one Gatling run. */
+    record Figures(
+            long requests,
+            double throughput,
+            double p50Millis,
+            double p99Millis,
+            double maxMillis,
+            long accepted,
+            long refused,
+            long otherStatus,
+            long noResponse,
+            Path report) {}
+
+    private GatlingRun() {}
+
+    static Figures run(
+            Path repository,
+            Path resultsFolder,
+            String baseUrl,
+            UUID dropId,
+            Optional<UUID> warmupDropId,
+            Duration warmup,
+            Path tokensFile,
+            int rate,
+            Duration duration,
+            String description,
+            Map<String, ProcessHandle> watch,
+            CpuUsage cpu)
+            throws IOException, InterruptedException {
+        Path module = repository.resolve("bench/buy-gatling/target");
+        Folders.create(resultsFolder);
+        Path counts = resultsFolder.resolve("counts.properties");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms1g",
+                "-Xmx3g",
+                "-XX:+UseG1GC",
+                // Gatling's own launcher sets these (its log writer reads String internals; Netty's native transport).
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                // A buyer who waited this long counts as an error (Gatling's default is a minute).
+                "-Dgatling.http.requestTimeout=" + REQUEST_TIMEOUT.toMillis(),
+                "-Dbench.baseUrl=" + baseUrl,
+                "-Dbench.dropId=" + dropId,
+                "-Dbench.tokens=" + tokensFile.toAbsolutePath(),
+                "-Dbench.rate=" + rate,
+                "-Dbench.duration=" + duration.toSeconds(),
+                "-Dbench.warmupDropId=" + warmupDropId.map(UUID::toString).orElse(""),
+                "-Dbench.warmup=" + (warmupDropId.isPresent() ? warmup.toSeconds() : 0),
+                "-Dbench.counts=" + counts.toAbsolutePath(),
+                "-cp",
+                module.resolve("bench-buy-gatling.jar") + java.io.File.pathSeparator + module.resolve("lib") + "/*",
+                "io.gatling.app.Gatling",
+                "-s",
+                SIMULATION,
+                "-rf",
+                resultsFolder.toAbsolutePath().toString(),
+                "-rd",
+                description));
+        Path log = resultsFolder.resolve("gatling.log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Map<String, ProcessHandle> all = new HashMap<>(watch);
+        all.put("gatling (load)", process.toHandle());
+        cpu.start(all);
+        int status = process.waitFor();
+        cpu.stop();
+        Optional<Path> report = newestReport(resultsFolder);
+        if (report.isEmpty() || !Files.isRegularFile(counts)) {
+            throw new IllegalStateException("Gatling did not finish its run (exit " + status + "); see " + log);
+        }
+        Figures figures = figures(readCounts(counts), report.get().resolve("index.html"));
+        System.out.printf("Gatling report: %s (log %s)%n", figures.report(), log);
+        return figures;
+    }
+
+    /**
+     * The figures of the measured attempts, as the simulation recorded them (requests named {@code buy}, not the
+     * warm-up's): latency from a buyer's arrival to the end of the answer, throughput as answers per second between
+     * the first arrival and the last answer. Gatling's HTML report shows the same requests timed from send to answer.
+     */
+    static Figures figures(Map<String, Long> counts, Path report) {
+        long requests = counts.getOrDefault("measured", 0L);
+        long first = counts.getOrDefault("firstStartMillis", 0L);
+        long last = counts.getOrDefault("lastEndMillis", 0L);
+        double throughput = first > 0 && last > first ? requests * 1000.0 / (last - first) : 0;
+        return new Figures(
+                requests,
+                throughput,
+                counts.getOrDefault("p50Micros", 0L) / 1000.0,
+                counts.getOrDefault("p99Micros", 0L) / 1000.0,
+                counts.getOrDefault("maxMicros", 0L) / 1000.0,
+                counts.getOrDefault("accepted", 0L),
+                counts.getOrDefault("refused", 0L),
+                counts.getOrDefault("otherStatus", 0L),
+                counts.getOrDefault("noResponse", 0L),
+                report);
+    }
+
+    static Map<String, Long> readCounts(Path file) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return counts;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                counts.put(
+                        line.substring(0, equals).trim(),
+                        Long.parseLong(line.substring(equals + 1).trim()));
+            }
+        }
+        return counts;
+    }
+
+    private static Optional<Path> newestReport(Path resultsFolder) {
+        try (Stream<Path> entries = Files.list(resultsFolder)) {
+            return entries.filter(path -> Files.isRegularFile(path.resolve("index.html")))
+                    .max(Comparator.comparing(path -> {
+                        try {
+                            return Files.getLastModifiedTime(path);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

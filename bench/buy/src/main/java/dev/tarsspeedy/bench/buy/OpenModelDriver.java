@@ -1,0 +1,119 @@
+package dev.tarsspeedy.bench.buy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-model load driver for the targets without HTTP, (a) and (b): attempt {@code i} is due at
+ * {@code start + i / rate} and starts then, whether or not earlier attempts were answered. Latency runs from the
+ * moment an attempt was due, not from when it was sent, so a driver that falls behind shows up in the figures
+ * instead of hiding (no coordinated omission). Latencies go into an HdrHistogram in microseconds.
+ */
+public final class OpenModelDriver {
+
+    /** The result of one attempt as a buyer sees it. */
+    public enum Outcome {
+        ACCEPTED,
+        REFUSED,
+        ERROR
+    }
+
+    /** Starts attempt {@code index}; the stage completes with its outcome. */
+    @FunctionalInterface
+    public interface Attempt {
+        CompletionStage<Outcome> start(long index);
+    }
+
+    /** What the driver saw. */
+    public record Result(
+            long attempts,
+            long accepted,
+            long refused,
+            long errors,
+            long unanswered,
+            Histogram micros,
+            long elapsedNanos) {
+
+        public double throughput() {
+            return (accepted + refused + errors) / (elapsedNanos / 1e9);
+        }
+
+        public double percentileMillis(double percentile) {
+            return micros.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        public double maxMillis() {
+            return micros.getMaxValue() / 1000.0;
+        }
+    }
+
+    private OpenModelDriver() {}
+
+    /**
+     * Runs {@code rate * duration} attempts at a constant rate and waits up to {@code grace} for the last answers;
+     * attempts still unanswered then count as errors.
+     */
+    public static Result run(int rate, Duration duration, Duration grace, Attempt attempt) {
+        long total = rate * duration.toSeconds();
+        ConcurrentHistogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+        LongAdder accepted = new LongAdder();
+        LongAdder refused = new LongAdder();
+        LongAdder errors = new LongAdder();
+        AtomicLong lastAnswer = new AtomicLong();
+        CountDownLatch answered = new CountDownLatch(Math.toIntExact(total));
+        double periodNanos = 1e9 / rate;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (long i = 0; i < total; i++) {
+            long due = start + (long) (i * periodNanos);
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(due - now);
+            }
+            CompletionStage<Outcome> stage;
+            try {
+                stage = attempt.start(i);
+            } catch (RuntimeException e) {
+                errors.increment();
+                answered.countDown();
+                continue;
+            }
+            stage.whenComplete((outcome, failure) -> {
+                long end = System.nanoTime();
+                micros.recordValue(Math.max(0, (end - due) / 1000));
+                if (failure != null || outcome == null) {
+                    errors.increment();
+                } else {
+                    switch (outcome) {
+                        case ACCEPTED -> accepted.increment();
+                        case REFUSED -> refused.increment();
+                        case ERROR -> errors.increment();
+                    }
+                }
+                lastAnswer.accumulateAndGet(end, Math::max);
+                answered.countDown();
+            });
+        }
+        try {
+            answered.await(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long unanswered = answered.getCount();
+        long end = unanswered > 0 ? System.nanoTime() : lastAnswer.get();
+        return new Result(
+                total,
+                accepted.sum(),
+                refused.sum(),
+                errors.sum() + unanswered,
+                unanswered,
+                micros,
+                Math.max(1, end - start));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tarsspeedy.bench.buy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tarsspeedy.bench.buy.Options.Target;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void defaultsAreTheIssuesTarget() {
+        Options options = Options.parse(List.of());
+
+        assertThat(options.rate()).isEqualTo(10_000);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.attempts()).isEqualTo(600_000);
+        assertThat(options.targets()).containsExactlyInAnyOrder(Target.values());
+        assertThat(options.p99GoalMillis()).isEqualTo(100);
+        assertThat(options.findMax()).isFalse();
+    }
+
+    @Test
+    void readsEveryOption() {
+        Options options = Options.parse(List.of(
+                "--rate",
+                "2000",
+                "--duration",
+                "2m",
+                "--quantity",
+                "500",
+                "--targets",
+                "a,d",
+                "--find-max",
+                "--step-duration",
+                "15",
+                "--p99",
+                "50",
+                "--pg-connections",
+                "8",
+                "--profile",
+                "--warmup",
+                "0",
+                "--order-jar",
+                "/tmp/order-service.jar"));
+
+        assertThat(options.rate()).isEqualTo(2000);
+        assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.quantity()).isEqualTo(500);
+        assertThat(options.targets()).containsExactlyInAnyOrder(Target.A, Target.D);
+        assertThat(options.findMax()).isTrue();
+        assertThat(options.stepDuration()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.p99GoalMillis()).isEqualTo(50);
+        assertThat(options.pgConnections()).isEqualTo(8);
+        assertThat(options.profile()).isTrue();
+        assertThat(options.warmup()).isZero();
+        assertThat(options.orderJar()).contains(Path.of("/tmp/order-service.jar"));
+    }
+
+    @Test
+    void refusesWhatItDoesNotKnow() {
+        assertThatThrownBy(() -> Options.parse(List.of("--speed", "1"))).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> Options.parse(List.of("--targets", "e"))).hasMessageContaining("unknown target");
+        assertThatThrownBy(() -> Options.parse(List.of("--rate"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> Options.parse(List.of("--rate", "0"))).hasMessageContaining("at least 1");
+    }
+}
