@@ -2,6 +2,7 @@ package dev.tarsspeedy.platform.security;
 
 import dev.tarsspeedy.platform.problem.ProblemAutoConfiguration;
 import dev.tarsspeedy.platform.problem.ProblemWriter;
+import io.netty.channel.ChannelOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -19,6 +21,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The one JWT setup: RS256 access tokens checked against the identity service's JWKS, roles from a claim,
@@ -37,9 +41,16 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty("platform.security.jwks-uri")
     ReactiveJwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        properties.jwksTimeout().toMillis())
+                .responseTimeout(properties.jwksTimeout());
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
                         properties.jwksUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(WebClient.builder()
+                        .clientConnector(new ReactorClientHttpConnector(http))
+                        .build())
                 .build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(

@@ -1,6 +1,7 @@
 package dev.tarsspeedy.platform.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPaths path patterns open without a token (health and Prometheus endpoints always are); an entry
  *     may start with an HTTP method ({@code GET /api/drops/**}) to open the pattern for that method only
  * @param adminPaths path patterns that need the {@code ADMIN} role, optionally with a method like public paths
+ * @param jwksTimeout how long a fetch of the JWKS may take (connect and answer); without a bound, one hung fetch
+ *     would hold every request that waits for the keys
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(
@@ -22,4 +25,5 @@ public record PlatformSecurityProperties(
         @DefaultValue("") String issuer,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue List<String> publicPaths,
-        @DefaultValue("/api/admin/**") List<String> adminPaths) {}
+        @DefaultValue("/api/admin/**") List<String> adminPaths,
+        @DefaultValue("5s") Duration jwksTimeout) {}
