@@ -1,5 +1,6 @@
 package dev.tarsspeedy.gateway.ratelimit;
 
+import dev.tarsspeedy.gateway.ClientAddress;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
@@ -11,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Whose bucket a request draws from: the user (the JWT subject) when the request carries a valid token, the
- * client's IP address otherwise. The address is the connection's peer unless {@code server.forward-headers-strategy}
- * is set, which should only be done behind a proxy that overwrites {@code X-Forwarded-For}.
+ * client's IP address otherwise: {@link ClientAddress}, the same address the services receive in
+ * {@code X-Forwarded-For}.
  */
 @Component
 class ClientKeyResolver implements KeyResolver {
@@ -31,9 +32,6 @@ class ClientKeyResolver implements KeyResolver {
                 && !authentication.getName().isBlank()) {
             return "user:" + authentication.getName();
         }
-        if (remote == null) {
-            return "ip:unknown";
-        }
-        return "ip:" + (remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString());
+        return "ip:" + ClientAddress.of(remote).orElse("unknown");
     }
 }

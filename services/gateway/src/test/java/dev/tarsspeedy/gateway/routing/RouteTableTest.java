@@ -127,9 +127,60 @@ class RouteTableTest {
         PropertySource<?> yaml = applicationYaml();
         assertThat(value(yaml, ROUTES + "[2].id")).isEqualTo("identity-health");
         assertThat(value(yaml, ROUTES + "[2].predicates[0]")).isEqualTo("Path=/health/identity-service");
-        assertThat(value(yaml, ROUTES + "[2].filters[0]")).isEqualTo("SetPath=/actuator/health");
+        assertThat(value(yaml, ROUTES + "[2].filters[1]")).isEqualTo("SetPath=/actuator/health");
         assertThat(value(yaml, ROUTES + "[3].id")).isEqualTo("notification-health");
         assertThat(value(yaml, ROUTES + "[3].uri")).isEqualTo("${NOTIFICATION_URL:http://localhost:8082}");
-        assertThat(value(yaml, ROUTES + "[3].filters[0]")).isEqualTo("SetPath=/actuator/health");
+        assertThat(value(yaml, ROUTES + "[3].filters[1]")).isEqualTo("SetPath=/actuator/health");
+    }
+
+    /**
+     * The breaker's fallback is what turns a service that is down or slow into the 503 problem: without it a refused
+     * connection is a 500. So every route has one, health and API documents included, named after the route and
+     * falling back as its service.
+     */
+    @Test
+    void everyRouteFallsBackToTheServiceUnavailableProblem() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; yaml.containsProperty(ROUTES + "[" + i + "].id"); i++) {
+            String id = value(yaml, ROUTES + "[" + i + "].id");
+            ids.add(id);
+            String route = ROUTES + "[" + i + "]";
+            assertThat(value(yaml, route + ".filters[0].name")).as(id).isEqualTo("CircuitBreaker");
+            assertThat(value(yaml, route + ".filters[0].args.name")).as(id).isEqualTo(id);
+            String fallback = value(yaml, route + ".filters[0].args.fallbackUri");
+            assertThat(fallback).as(id).startsWith("forward:/fallback/");
+            String service = fallback.substring("forward:/fallback/".length());
+            assertThat(id).as("the fallback names the route's service").matches(service + "(-.+)?");
+        }
+        assertThat(ids)
+                .contains(
+                        "identity-health",
+                        "notification-health",
+                        "catalog-health",
+                        "order-health",
+                        "payment-health",
+                        "identity-docs",
+                        "catalog-docs",
+                        "order-docs",
+                        "payment-docs");
+    }
+
+    @Test
+    void swaggerUiListsEveryDocumentARouteServes() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        List<String> docsPaths = new ArrayList<>();
+        for (int i = 0; yaml.containsProperty(ROUTES + "[" + i + "].id"); i++) {
+            String predicate = value(yaml, ROUTES + "[" + i + "].predicates[0]");
+            if (predicate.startsWith("Path=/v3/api-docs/")) {
+                docsPaths.add(predicate.substring("Path=".length()));
+            }
+        }
+        List<String> listed = new ArrayList<>();
+        for (int i = 0; yaml.containsProperty("springdoc.swagger-ui.urls[" + i + "].url"); i++) {
+            listed.add(value(yaml, "springdoc.swagger-ui.urls[" + i + "].url"));
+        }
+        assertThat(listed).first().isEqualTo("/v3/api-docs");
+        assertThat(listed.subList(1, listed.size())).containsExactlyInAnyOrderElementsOf(docsPaths);
     }
 }
