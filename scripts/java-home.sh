@@ -1,4 +1,4 @@
-# Sourced by ./local-stack and .ci/run: exports JAVA_HOME pointing at a JDK 21 or newer.
+# Sourced by ./stack, .ci/run and bench/buy/run: exports JAVA_HOME pointing at a JDK 21 or newer.
 # JAVA_HOME wins when it is one; otherwise the newest JDK under /usr/lib/jvm (Debian, Ubuntu) or on the PATH.
 
 java_major() { # prints the feature version of the JDK in $1, or nothing

@@ -12,13 +12,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * a free one) and which servers are external.
  *
  * @param dataDirectory this run's own folder: databases, logs, configuration files
- * @param keepData {@code false} wipes the folder before the first start and deletes it after the last stop
+ * @param keepData {@code false} makes a throw-away run folder: wiped before the first start, recorded as this
+ *     JVM's (so that a later run can clean up after a killed one) and deleted after the last stop
  * @param ports the ports to listen on, 0 for a free port
  * @param external servers to use instead of starting them
  */
 public record InfraSettings(Path dataDirectory, boolean keepData, Ports ports, ExternalServers external) {
 
-    /** Environment variable (or system property {@code infra.home}) naming the folder for test runs. */
+    /**
+     * Environment variable (or system property {@code infra.home}, which wins) naming the folder for test runs. The
+     * build passes {@code infra.home} to integration tests: {@code target/infra}, or this variable when it is set.
+     */
     public static final String HOME_VARIABLE = "INFRA_HOME";
 
     public InfraSettings {

@@ -50,10 +50,12 @@ public final class Infrastructure implements AutoCloseable {
 
     private Infrastructure(InfraSettings settings) {
         this.settings = settings;
-        if (!settings.keepData()) {
-            Folders.deleteRecursively(settings.dataDirectory());
+        if (settings.keepData()) {
+            Folders.create(settings.dataDirectory());
+        } else {
+            // A throw-away run: a fresh folder owned by this JVM, and the folders of killed runs swept away.
+            RunFolders.claimFresh(settings.dataDirectory());
         }
-        Folders.create(settings.dataDirectory());
         this.postgres = new PostgresServer(settings);
         this.redis = new RedisServer(settings);
         this.kafka = new KafkaServer(settings);

@@ -32,6 +32,7 @@ public final class KafkaServer extends AbstractManagedServer {
     private static final String BROKER_JAR = "/dev/tarsspeedy/infra/kafka/kafka-broker.jar";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String PID_FILE = "broker.pid";
 
     private final Path dataDirectory;
     private final Path logFile;
@@ -59,6 +60,8 @@ public final class KafkaServer extends AbstractManagedServer {
     protected void startServer() throws Exception {
         Folders.create(dataDirectory);
         Folders.create(logFile.getParent());
+        // The broker of a killed run ends once it sees its standard input close; until then it holds the data.
+        stopLeftover(settings.dataDirectory());
         port = NetworkPorts.orFree(port);
         controllerPort = NetworkPorts.orFree(controllerPort);
         Path config = dataDirectory.resolve("server.properties");
@@ -73,7 +76,7 @@ public final class KafkaServer extends AbstractManagedServer {
                 "-XX:MaxGCPauseMillis=20",
                 "-Djava.awt.headless=true",
                 // Marks the process as belonging to this data folder, for humans reading `ps` and for tests.
-                "-Dinfra.dataDirectory=" + dataDirectory,
+                marker(dataDirectory),
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn",
@@ -90,6 +93,7 @@ public final class KafkaServer extends AbstractManagedServer {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         try {
+            Files.writeString(dataDirectory.resolve(PID_FILE), process.pid() + "\n", StandardCharsets.UTF_8);
             NetworkPorts.awaitOpen(
                     "Kafka broker (log: " + logFile + ")",
                     NetworkPorts.LOOPBACK,
@@ -97,10 +101,24 @@ public final class KafkaServer extends AbstractManagedServer {
                     START_TIMEOUT,
                     process::isAlive);
             awaitCluster(bootstrapServers(), START_TIMEOUT);
-        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+        } catch (RuntimeException | IOException | ExecutionException | TimeoutException e) {
             OsProcesses.terminate(process.toHandle(), STOP_GRACE);
             throw new IllegalStateException("Kafka broker failed to start, see " + logFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The argument that ties a broker process to its data folder. */
+    private static String marker(Path brokerFolder) {
+        return "-Dinfra.dataDirectory=" + brokerFolder;
+    }
+
+    /**
+     * Stops a broker that a killed run left on its data folder in {@code runFolder}, found through the pid file
+     * written at start and checked against the data folder named on its command line.
+     */
+    public static void stopLeftover(Path runFolder) {
+        Path brokerFolder = runFolder.resolve("kafka");
+        OsProcesses.stopLeftover(brokerFolder.resolve(PID_FILE), "java", marker(brokerFolder), STOP_GRACE);
     }
 
     private static String heap() {
@@ -158,12 +176,13 @@ public final class KafkaServer extends AbstractManagedServer {
     }
 
     @Override
-    protected void stopServer() {
+    protected void stopServer() throws IOException {
         Process current = process;
         process = null;
         if (current != null) {
             OsProcesses.terminate(current.toHandle(), STOP_GRACE);
         }
+        Files.deleteIfExists(dataDirectory.resolve(PID_FILE));
     }
 
     @Override

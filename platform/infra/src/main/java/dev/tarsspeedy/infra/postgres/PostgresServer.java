@@ -52,7 +52,7 @@ public final class PostgresServer extends AbstractManagedServer {
     protected void startServer() throws Exception {
         Folders.create(logFile.getParent());
         // A run that was killed leaves its postmaster running on this data folder; it would block the start.
-        OsProcesses.stopLeftover(dataDirectory.resolve("postmaster.pid"), "postgres", STOP_GRACE);
+        stopLeftover(settings.dataDirectory());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 // Data are removed by Infrastructure when the run ends, not by zonky on every restart.
@@ -72,6 +72,14 @@ public final class PostgresServer extends AbstractManagedServer {
         }
         postgres = builder.start();
         port = postgres.getPort();
+    }
+
+    /**
+     * Stops a postmaster that a killed run left on its data folder in {@code runFolder}, found through the
+     * {@code postmaster.pid} file PostgreSQL keeps there.
+     */
+    public static void stopLeftover(Path runFolder) {
+        OsProcesses.stopLeftover(runFolder.resolve("postgres").resolve("postmaster.pid"), "postgres", STOP_GRACE);
     }
 
     @Override

@@ -104,9 +104,20 @@ public final class OsProcesses {
 
     /** Stops a server that a killed run left behind in this data folder, so the new one can take its place. */
     public static void stopLeftover(Path pidFile, String executableName, Duration grace) {
-        fromPidFile(pidFile, executableName).ifPresent(stale -> {
-            log.warn("stopping {} (pid {}) left behind by an earlier run", executableName, stale.pid());
-            terminate(stale, grace);
-        });
+        fromPidFile(pidFile, executableName).ifPresent(stale -> stopStale(stale, executableName, grace));
+    }
+
+    /**
+     * As {@link #stopLeftover(Path, String, Duration)}, for programs such as {@code java} that are known by an
+     * argument on their command line (see {@link #fromPidFileWithArgument}).
+     */
+    public static void stopLeftover(Path pidFile, String executableName, String marker, Duration grace) {
+        fromPidFileWithArgument(pidFile, executableName, marker)
+                .ifPresent(stale -> stopStale(stale, executableName, grace));
+    }
+
+    private static void stopStale(ProcessHandle stale, String executableName, Duration grace) {
+        log.warn("stopping {} (pid {}) left behind by an earlier run", executableName, stale.pid());
+        terminate(stale, grace);
     }
 }

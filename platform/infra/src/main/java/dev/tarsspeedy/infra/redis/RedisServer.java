@@ -28,6 +28,7 @@ public final class RedisServer extends AbstractManagedServer {
     private static final String BINARY_RESOURCE = "/redis-server-6.2.6-v5-linux-amd64";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final String PID_FILE = "redis.pid";
 
     private final Path dataDirectory;
     private final Path logFile;
@@ -53,8 +54,8 @@ public final class RedisServer extends AbstractManagedServer {
     protected void startServer() throws IOException {
         Folders.create(dataDirectory);
         Folders.create(logFile.getParent());
-        Path pidFile = dataDirectory.resolve("redis.pid");
-        OsProcesses.stopLeftover(pidFile, "redis-server", STOP_GRACE);
+        Path pidFile = dataDirectory.resolve(PID_FILE);
+        stopLeftover(settings.dataDirectory());
         port = NetworkPorts.orFree(port);
         Path binary = BinaryCache.extract(RedisServer.class, BINARY_RESOURCE, "redis-server", true);
         Path config = dataDirectory.resolve("redis.conf");
@@ -89,6 +90,8 @@ public final class RedisServer extends AbstractManagedServer {
                 .append(dataDirectory)
                 .append("\"\n")
                 .append("logfile \"\"\n")
+                // redis-server rewrites its command line; keep the configuration file (so the data folder) in it.
+                .append("proc-title-template \"{title} {listen-addr} {config-file}\"\n")
                 .append("databases 16\n");
         if (settings.keepData()) {
             // The local stack keeps reservations and caches across restarts, like production would.
@@ -97,6 +100,11 @@ public final class RedisServer extends AbstractManagedServer {
             config.append("appendonly no\nsave \"\"\n");
         }
         return config.toString();
+    }
+
+    /** Stops a redis-server that a killed run left on its data folder in {@code runFolder}, by its pid file. */
+    public static void stopLeftover(Path runFolder) {
+        OsProcesses.stopLeftover(runFolder.resolve("redis").resolve(PID_FILE), "redis-server", STOP_GRACE);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -27,10 +28,24 @@ class KafkaServerIT {
 
     @Test
     void producesAndConsumesThroughAConsumerGroup(KafkaServer kafka) throws Exception {
-        String topic = "orders.order-placed.v1";
+        // A topic and groups of this run alone, so the test also runs again and again against an external cluster.
+        String run = UUID.randomUUID().toString();
+        String topic = "orders.order-placed.v1." + run;
+        String writers = "order-writer-" + run;
+        String audit = "audit-" + run;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try {
+                produceAndConsume(kafka, topic, writers, audit);
+            } finally {
+                admin.deleteConsumerGroups(List.of(writers, audit)).all().get(30, TimeUnit.SECONDS);
+                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    private static void produceAndConsume(KafkaServer kafka, String topic, String writers, String audit)
+            throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers(),
@@ -48,15 +63,15 @@ class KafkaServerIT {
             }
         }
 
-        List<String> firstRun = consume(kafka, topic, "order-writer", 30);
+        List<String> firstRun = consume(kafka, topic, writers, 30);
         assertThat(firstRun).hasSize(30).containsExactlyInAnyOrderElementsOf(expectedOrders());
 
         // The group committed its offsets: a new member of the same group gets nothing again.
-        List<String> secondRun = consume(kafka, topic, "order-writer", 0);
+        List<String> secondRun = consume(kafka, topic, writers, 0);
         assertThat(secondRun).isEmpty();
 
         // Another group reads the topic from the start on its own.
-        assertThat(consume(kafka, topic, "audit", 30)).containsExactlyInAnyOrderElementsOf(expectedOrders());
+        assertThat(consume(kafka, topic, audit, 30)).containsExactlyInAnyOrderElementsOf(expectedOrders());
     }
 
     private static List<String> expectedOrders() {

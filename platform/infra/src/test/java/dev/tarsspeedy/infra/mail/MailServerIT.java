@@ -206,6 +206,30 @@ class MailServerIT {
     }
 
     @Test
+    void listsTheNewestMessageFirstAndOpensEachOnItsOwnPage() throws Exception {
+        sendText(BUYER, "첫 번째: older", "the older body");
+        mailbox.awaitMessages(BUYER, 1, WAIT);
+        sendText(BUYER, "두 번째: newer", "the newer body");
+        List<MailMessage> oldestFirst = mailbox.awaitMessages(BUYER, 2, WAIT);
+        assertThat(oldestFirst).extracting(MailMessage::subject).containsExactly("첫 번째: older", "두 번째: newer");
+
+        String list = get("/").body();
+
+        assertThat(list).contains("첫 번째: older", "두 번째: newer");
+        assertThat(list.indexOf("두 번째: newer"))
+                .as("the newer message comes first")
+                .isLessThan(list.indexOf("첫 번째: older"));
+        assertThat(list.indexOf("href=\"messages/" + oldestFirst.get(1).id() + "\""))
+                .isLessThan(list.indexOf("href=\"messages/" + oldestFirst.get(0).id() + "\""));
+        HttpResponse<String> older = get("/messages/" + oldestFirst.get(0).id());
+        HttpResponse<String> newer = get("/messages/" + oldestFirst.get(1).id());
+        assertThat(older.statusCode()).isEqualTo(200);
+        assertThat(older.body()).contains("<pre>the older body</pre>").doesNotContain("the newer body");
+        assertThat(newer.statusCode()).isEqualTo(200);
+        assertThat(newer.body()).contains("<pre>the newer body</pre>").doesNotContain("the older body");
+    }
+
+    @Test
     void deleteAllButtonPurgesAndRedirectsToTheList() throws Exception {
         sendText(BUYER, "button", "press it");
         mailbox.awaitMessages(BUYER, 1, WAIT);

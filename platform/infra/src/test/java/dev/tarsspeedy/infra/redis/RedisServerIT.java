@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,20 +44,27 @@ class RedisServerIT {
     @Test
     void runsLuaScriptsAtomically() {
         RedisCommands<String, String> redis = connection.sync();
-        String[] keys = {"drop:{7}:stock", "drop:{7}:buyers"};
-        redis.set(keys[0], "2");
+        // Keys of this run alone, so the test also runs again and again against an external server.
+        String drop = UUID.randomUUID().toString();
+        String[] keys = {"drop:{" + drop + "}:stock", "drop:{" + drop + "}:buyers"};
+        assertThat(redis.exists(keys)).isZero();
+        try {
+            redis.set(keys[0], "2");
 
-        Long first = redis.eval(TAKE_ONE, ScriptOutputType.INTEGER, keys, "alice");
-        Long again = redis.eval(TAKE_ONE, ScriptOutputType.INTEGER, keys, "alice");
-        Long second = redis.eval(TAKE_ONE, ScriptOutputType.INTEGER, keys, "bob");
-        Long soldOut = redis.eval(TAKE_ONE, ScriptOutputType.INTEGER, keys, "carol");
+            Long first = redis.eval(TAKE_ONE, ScriptOutputType.INTEGER, keys, "alice");
+            Long again = redis.eval(TAKE_ONE, ScriptOutputType.INTEGER, keys, "alice");
+            Long second = redis.eval(TAKE_ONE, ScriptOutputType.INTEGER, keys, "bob");
+            Long soldOut = redis.eval(TAKE_ONE, ScriptOutputType.INTEGER, keys, "carol");
 
-        assertThat(first).isEqualTo(1L);
-        assertThat(again).isEqualTo(-2L);
-        assertThat(second).isEqualTo(0L);
-        assertThat(soldOut).isEqualTo(-1L);
-        assertThat(redis.get(keys[0])).isEqualTo("0");
-        assertThat(redis.smembers(keys[1])).containsExactlyInAnyOrder("alice", "bob");
+            assertThat(first).isEqualTo(1L);
+            assertThat(again).isEqualTo(-2L);
+            assertThat(second).isEqualTo(0L);
+            assertThat(soldOut).isEqualTo(-1L);
+            assertThat(redis.get(keys[0])).isEqualTo("0");
+            assertThat(redis.smembers(keys[1])).containsExactlyInAnyOrder("alice", "bob");
+        } finally {
+            redis.del(keys);
+        }
     }
 
     @Test
