@@ -1,6 +1,7 @@
 package dev.tarsspeedy.platform.problem;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,8 +16,10 @@ public class ProblemAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemMapper problemMapper() {
-        return new ProblemMapper();
+    ProblemMapper problemMapper(@Value("${platform.problems.retry-after:10s}") Duration retryAfter) {
+        // The Retry-After of a 503 when a service this one calls cannot be reached; the gateway's circuit-breaker
+        // fallback says the same (gateway.fallback.retry-after).
+        return new ProblemMapper(retryAfter);
     }
 
     @Bean

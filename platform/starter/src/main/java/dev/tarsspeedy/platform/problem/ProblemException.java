@@ -2,6 +2,7 @@ package dev.tarsspeedy.platform.problem;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -12,12 +13,18 @@ import org.springframework.http.HttpStatus;
  * <pre>{@code
  * throw new ProblemException(HttpStatus.CONFLICT, "sold-out", "Drop 42 has no stock left")
  *         .with("dropId", 42);
+ * // The detail in the reader's language, from the service's problems bundle:
+ * throw ProblemException.localized(HttpStatus.CONFLICT, "sold-out", "sold-out.drop", 42);
  * }</pre>
+ *
+ * <p>With a {@code null} detail, the bundle's {@code <type>.detail} message is the detail.
  */
 public class ProblemException extends RuntimeException {
 
     private final HttpStatus status;
     private final String type;
+    private final String detailCode;
+    private final List<Object> detailArguments;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -26,9 +33,25 @@ public class ProblemException extends RuntimeException {
      * @param detail what happened to this request, for humans; never internal details
      */
     public ProblemException(HttpStatus status, String type, String detail) {
-        super(detail);
+        this(status, type, detail, null, List.of());
+    }
+
+    private ProblemException(
+            HttpStatus status, String type, String detail, String detailCode, List<Object> detailArguments) {
+        super(detail != null ? detail : detailCode);
         this.status = status;
         this.type = type;
+        this.detailCode = detailCode;
+        this.detailArguments = detailArguments;
+    }
+
+    /**
+     * A problem whose detail is the bundle message {@code detailCode} in the reader's language (Korean or English),
+     * formatted with the arguments.
+     */
+    public static ProblemException localized(
+            HttpStatus status, String type, String detailCode, Object... detailArguments) {
+        return new ProblemException(status, type, null, detailCode, List.of(detailArguments));
     }
 
     /** Adds an extension member to the problem body. */
@@ -49,6 +72,20 @@ public class ProblemException extends RuntimeException {
 
     public String type() {
         return type;
+    }
+
+    /** The bundle key of the detail, or {@code null} for a detail given as text (or {@code <type>.detail}). */
+    public String detailCode() {
+        return detailCode;
+    }
+
+    public List<Object> detailArguments() {
+        return detailArguments;
+    }
+
+    /** The detail given as text; {@code null} when it comes from the bundle. */
+    public String detail() {
+        return detailCode == null ? getMessage() : null;
     }
 
     public Map<String, Object> properties() {

@@ -2,10 +2,12 @@ package dev.tarsspeedy.platform.problem;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Titles and standard details come from the bundle {@code problems} at the class path root (a service's own
  * problem types; it is used when {@code problems.properties} exists), then from the platform's bundle; a type
- * without a title gets its slug as words.
+ * without a title gets its slug as words. Extension members that are {@link MessageSourceResolvable}s (field
+ * messages, see {@link ProblemMessage}), also inside lists and maps, are rendered from the same bundles.
  */
 public final class ProblemWriter {
 
@@ -74,8 +77,29 @@ public final class ProblemWriter {
         body.put("status", problem.status().value());
         body.put("detail", problem.detail() != null ? problem.detail() : detail(problem, locale));
         body.put("instance", instance);
-        body.putAll(problem.properties());
+        problem.properties().forEach((name, value) -> body.put(name, localised(value, locale)));
         return body;
+    }
+
+    /** The value with every message in it rendered in the reader's language; anything else as it is. */
+    private Object localised(Object value, Locale locale) {
+        if (value instanceof MessageSourceResolvable message) {
+            try {
+                return messages.getMessage(message, locale);
+            } catch (NoSuchMessageException e) {
+                String[] codes = message.getCodes();
+                return codes == null || codes.length == 0 ? "" : codes[0];
+            }
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> rendered = new LinkedHashMap<>();
+            map.forEach((key, item) -> rendered.put(key, localised(item, locale)));
+            return rendered;
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(item -> localised(item, locale)).toList();
+        }
+        return value;
     }
 
     private String title(String type, Locale locale) {
@@ -89,7 +113,7 @@ public final class ProblemWriter {
 
     private String detail(Problem problem, Locale locale) {
         return messages.getMessage(
-                problem.type() + ".detail", problem.detailArguments().toArray(), problem.type(), locale);
+                problem.detailCode(), problem.detailArguments().toArray(), problem.type(), locale);
     }
 
     static Locale locale(ServerWebExchange exchange) {

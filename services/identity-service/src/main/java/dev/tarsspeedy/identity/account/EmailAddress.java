@@ -1,5 +1,6 @@
 package dev.tarsspeedy.identity.account;
 
+import dev.tarsspeedy.identity.account.InvalidEmailException.Reason;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,21 +37,22 @@ public record EmailAddress(String value) {
 
     private static String normalise(String raw) {
         if (raw == null) {
-            throw new InvalidEmailException("an email address is required");
+            throw new InvalidEmailException(Reason.REQUIRED, "an email address is required");
         }
         String trimmed = raw.strip();
         int at = trimmed.lastIndexOf('@');
         if (at <= 0 || at == trimmed.length() - 1) {
-            throw new InvalidEmailException("an email address has the form name@domain");
+            throw new InvalidEmailException(Reason.NOT_AN_ADDRESS, "an email address has the form name@domain");
         }
         String local = trimmed.substring(0, at).toLowerCase(Locale.ROOT);
         if (local.length() > MAX_LOCAL_PART || !LOCAL_PART.matcher(local).matches()) {
-            throw new InvalidEmailException("the part before @ is not valid");
+            throw new InvalidEmailException(Reason.LOCAL_PART, "the part before @ is not valid");
         }
         String domain = asciiDomain(trimmed.substring(at + 1));
         String address = local + "@" + domain;
         if (address.length() > MAX_LENGTH) {
-            throw new InvalidEmailException("an email address has at most " + MAX_LENGTH + " characters");
+            throw new InvalidEmailException(
+                    Reason.TOO_LONG, "an email address has at most " + MAX_LENGTH + " characters");
         }
         return address;
     }
@@ -83,19 +85,19 @@ public record EmailAddress(String value) {
         try {
             ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEmailException("the domain is not valid");
+            throw new InvalidEmailException(Reason.DOMAIN, "the domain is not valid");
         }
         String[] labels = ascii.split("\\.", -1);
         if (labels.length < 2 || ascii.length() > 253) {
-            throw new InvalidEmailException("the domain is not valid");
+            throw new InvalidEmailException(Reason.DOMAIN, "the domain is not valid");
         }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidEmailException("the domain is not valid");
+                throw new InvalidEmailException(Reason.DOMAIN, "the domain is not valid");
             }
         }
         if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
-            throw new InvalidEmailException("the domain is not valid");
+            throw new InvalidEmailException(Reason.DOMAIN, "the domain is not valid");
         }
         return ascii;
     }

@@ -46,24 +46,36 @@ public final class PasswordPolicy {
             "sunshine12",
             "football12");
 
-    /** Why a password was refused. */
+    /**
+     * Why a password was refused. {@link #message()} is in English, for operators; users read the web layer's
+     * translation (in Korean or English) of the violation and its {@link #limit()}.
+     */
     public enum Violation {
-        TOO_SHORT("must have at least " + MIN_LENGTH + " characters"),
-        TOO_LONG("must have at most " + MAX_LENGTH + " characters"),
-        CONTAINS_EMAIL("must not contain the email address"),
-        TOO_FEW_DISTINCT_CHARACTERS("must have at least " + MIN_DISTINCT + " different characters"),
-        SINGLE_CHARACTER_CLASS("needs two kinds of characters (letters, digits, symbols) or at least "
-                + PASSPHRASE_LENGTH + " characters"),
-        TOO_COMMON("is too common");
+        TOO_SHORT("must have at least " + MIN_LENGTH + " characters", MIN_LENGTH),
+        TOO_LONG("must have at most " + MAX_LENGTH + " characters", MAX_LENGTH),
+        CONTAINS_EMAIL("must not contain the email address", 0),
+        TOO_FEW_DISTINCT_CHARACTERS("must have at least " + MIN_DISTINCT + " different characters", MIN_DISTINCT),
+        SINGLE_CHARACTER_CLASS(
+                "needs two kinds of characters (letters, digits, symbols) or at least " + PASSPHRASE_LENGTH
+                        + " characters",
+                PASSPHRASE_LENGTH),
+        TOO_COMMON("is too common", 0);
 
         private final String message;
+        private final int limit;
 
-        Violation(String message) {
+        Violation(String message, int limit) {
             this.message = message;
+            this.limit = limit;
         }
 
         public String message() {
             return message;
+        }
+
+        /** The number the rule names (a length, a count of characters), or 0 for a rule without one. */
+        public int limit() {
+            return limit;
         }
     }
 

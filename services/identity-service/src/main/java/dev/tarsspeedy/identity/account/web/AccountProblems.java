@@ -1,16 +1,23 @@
 package dev.tarsspeedy.identity.account.web;
 
 import dev.tarsspeedy.identity.account.AccountNotFoundException;
+import dev.tarsspeedy.identity.account.EmailAddress;
 import dev.tarsspeedy.identity.account.EmailUnavailableException;
 import dev.tarsspeedy.identity.account.InvalidEmailException;
 import dev.tarsspeedy.identity.account.InvalidNameException;
+import dev.tarsspeedy.identity.account.PasswordPolicy;
 import dev.tarsspeedy.identity.account.WeakPasswordException;
 import dev.tarsspeedy.platform.problem.ProblemException;
+import dev.tarsspeedy.platform.problem.ProblemMessage;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** Account errors as problems; other errors pass through unchanged. */
+/**
+ * Account errors as problems; other errors pass through unchanged. Field messages are {@link ProblemMessage}s,
+ * rendered in the reader's language from the service's problems bundle.
+ */
 public final class AccountProblems {
 
     private AccountProblems() {}
@@ -22,7 +29,7 @@ public final class AccountProblems {
         return switch (error) {
             case InvalidEmailException invalid ->
                 new ProblemException(HttpStatus.BAD_REQUEST, "invalid-email", null)
-                        .with("errors", List.of(Map.of("field", "email", "message", invalid.getMessage())));
+                        .with("errors", List.of(Map.of("field", "email", "message", message(invalid))));
             case InvalidNameException invalid ->
                 new ProblemException(HttpStatus.BAD_REQUEST, "invalid-name", null)
                         .with("errors", List.of(Map.of("field", "name", "message", invalid.getMessage())));
@@ -32,13 +39,12 @@ public final class AccountProblems {
                                 "violations",
                                 weak.violations().stream()
                                         .map(violation ->
-                                                Map.of("code", violation.name(), "message", violation.message()))
+                                                Map.of("code", violation.name(), "message", message(violation)))
                                         .toList())
                         .with(
                                 "errors",
                                 weak.violations().stream()
-                                        .map(violation ->
-                                                Map.of("field", passwordField, "message", violation.message()))
+                                        .map(violation -> Map.of("field", passwordField, "message", message(violation)))
                                         .toList());
             case EmailUnavailableException unavailable ->
                 new ProblemException(HttpStatus.CONFLICT, "email-unavailable", null);
@@ -50,5 +56,20 @@ public final class AccountProblems {
 
     public static Throwable translate(Throwable error) {
         return translate(error, "password");
+    }
+
+    /** {@code invalid-email.too-long} in the problems bundle, in the reader's language. */
+    static ProblemMessage message(InvalidEmailException invalid) {
+        return ProblemMessage.of(
+                "invalid-email." + kebab(invalid.reason()), invalid.getMessage(), EmailAddress.MAX_LENGTH);
+    }
+
+    /** {@code weak-password.too-short} in the problems bundle, in the reader's language. */
+    static ProblemMessage message(PasswordPolicy.Violation violation) {
+        return ProblemMessage.of("weak-password." + kebab(violation), violation.message(), violation.limit());
+    }
+
+    private static String kebab(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

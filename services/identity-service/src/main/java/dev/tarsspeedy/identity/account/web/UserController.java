@@ -65,7 +65,7 @@ class UserController {
         try {
             return UserId.parse(token.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "The token names no user.");
+            throw ProblemException.localized(HttpStatus.UNAUTHORIZED, "unauthorized", "unauthorized.no-user");
         }
     }
 }
