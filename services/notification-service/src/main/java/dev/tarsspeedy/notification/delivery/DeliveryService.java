@@ -22,10 +22,11 @@ import reactor.util.retry.Retry;
  *       dead-lettered (permanent).
  * </ol>
  *
- * <p>Step 4's send and record run to completion even when the caller stops waiting, so a mail the SMTP server
- * accepted is recorded as sent unless the process dies or the database stays away in the few milliseconds between
- * the two. A request left {@code SENDING} by a dead process is sent again once its lease expires, with the same
- * Message-ID: at least once, never lost.
+ * <p>Step 4's send and record run to completion even when the caller stops waiting. The sender completes on the
+ * server's {@code 250} and the {@code SENT} update is issued at once, so a mail the SMTP server accepted is recorded
+ * as sent unless the process dies or the database stays away in the few milliseconds between the two. A request left
+ * {@code SENDING} by a dead process is sent again once its lease expires, with the same Message-ID: at least once,
+ * never lost.
  */
 @Service
 public class DeliveryService {
