@@ -2,27 +2,44 @@ package dev.tarsspeedy.identity;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.identity.support.EmailEvents;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
+import dev.tarsspeedy.identity.verification.PasswordResetService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** A forgotten password: no hint whether an address exists; the code resets it and ends every session. */
 class PasswordResetIT extends IdentityTestBase {
 
     private static final String NEW_PASSWORD = "Brand-New-Passphrase-7";
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void anUnknownAddressGets202AndNoEmail() {
         String email = newEmail();
+        double noAccountBefore = handled("no-account");
         post("/api/auth/password/reset-request", Map.of("email", email))
                 .expectStatus()
                 .isAccepted()
                 .expectBody()
                 .isEmpty();
+        // The lookup happens after the answer: wait until it has, then nothing must have been written.
+        awaitHandled("no-account", noAccountBefore);
         awaitOutboxDrained();
         assertThat(outboxRowsFor(email)).isZero();
         assertThat(EmailEvents.toNow(email)).isEmpty();
@@ -104,6 +121,49 @@ class PasswordResetIT extends IdentityTestBase {
         login(email, NEW_PASSWORD);
     }
 
+    /**
+     * The answer is given before the account is looked up, so it cannot differ, in content or in how long the lookup
+     * and the code's inserts take, between an address that exists and one that does not. (No timing is asserted:
+     * that the answer comes first is what makes the two alike.)
+     */
+    @Test
+    void aKnownAndAnUnknownAddressGetTheSameAnswerAndTheKnownOneStillGetsItsEmail() {
+        String known = activeAccount("Kim");
+        String unknown = newEmail();
+        double issuedBefore = handled("issued");
+        double noAccountBefore = handled("no-account");
+
+        EntityExchangeResult<byte[]> forKnown = post("/api/auth/password/reset-request", Map.of("email", known))
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult();
+        EntityExchangeResult<byte[]> forUnknown = post("/api/auth/password/reset-request", Map.of("email", unknown))
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult();
+
+        assertThat(forKnown.getResponseBodyContent())
+                .as("body")
+                .isEqualTo(forUnknown.getResponseBodyContent())
+                .isNullOrEmpty();
+        assertThat(comparable(forKnown.getResponseHeaders()))
+                .as("headers, but for the date")
+                .isEqualTo(comparable(forUnknown.getResponseHeaders()))
+                .isNotEmpty();
+
+        EmailRequested reset = lastEmail(known, 2);
+        assertThat(reset.template()).isEqualTo("password-reset");
+        assertThat(reset.to()).isEqualTo(known);
+        awaitHandled("issued", issuedBefore);
+        awaitHandled("no-account", noAccountBefore);
+        awaitOutboxDrained();
+        assertThat(EmailEvents.toNow(unknown)).isEmpty();
+        assertThat(EmailEvents.toNow(known)).hasSize(2);
+        assertThat(accountsWithEmail(unknown)).isZero();
+    }
+
     @Test
     void resettingAlsoVerifiesAPendingAccount() {
         String email = newEmail();
@@ -117,5 +177,24 @@ class PasswordResetIT extends IdentityTestBase {
                 .isNoContent();
         assertThat(statusOf(email)).isEqualTo("ACTIVE");
         login(email, NEW_PASSWORD);
+    }
+
+    /** Every header and value, by lower-case name, without {@code Date} (the clock may tick between the two). */
+    private static Map<String, List<String>> comparable(HttpHeaders headers) {
+        Map<String, List<String>> all = new TreeMap<>();
+        headers.forEach((name, values) -> all.put(name.toLowerCase(Locale.ROOT), values));
+        all.remove("date");
+        return all;
+    }
+
+    private double handled(String outcome) {
+        Counter counter = meters.find(PasswordResetService.REQUESTS)
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void awaitHandled(String outcome, double before) {
+        await(outcome + " reset requests").atMost(Duration.ofSeconds(20)).until(() -> handled(outcome) >= before + 1);
     }
 }

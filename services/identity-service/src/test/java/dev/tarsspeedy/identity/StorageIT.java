@@ -81,6 +81,43 @@ class StorageIT extends IdentityTestBase {
     }
 
     @Test
+    void aPublishedEmailRequestLeavesNeitherCodeNorNameInTheOutbox() {
+        String name = "Outbox-Name-Marker " + UUID.randomUUID().toString().substring(0, 8);
+        String email = newEmail();
+        signUp(email, name);
+        EmailEvents.Email mail = EmailEvents.await(email, 1).getFirst();
+        String code = (String) mail.payload().model().get("code");
+        assertThat(mail.payload().model())
+                .as("what the request carried to Kafka")
+                .containsEntry("name", name)
+                .containsEntry("code", code);
+        awaitOutboxDrained();
+
+        List<Map<String, Object>> rows = database.sql(
+                        "select payload::text as payload, published_at from outbox_event where event_key = :email")
+                .bind("email", email)
+                .fetch()
+                .all()
+                .collectList()
+                .block();
+        assertThat(rows)
+                .as("the sign-up's row is kept, published, without its payload")
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("published_at")).isNotNull();
+                    assertThat(row.get("payload")).isEqualTo("{}");
+                });
+        for (String secret : List.of(code, name, "Outbox-Name-Marker")) {
+            assertThat(count(
+                            "select count(*) from outbox_event where position(:secret in payload::text) > 0",
+                            "secret",
+                            secret))
+                    .as("outbox rows whose raw payload holds %s", secret)
+                    .isZero();
+        }
+    }
+
+    @Test
     void refreshTokensAreStoredOnlyAsKeyedHashes() throws Exception {
         String email = activeAccount("Kim");
         String token = (String) login(email, PASSWORD).get("refreshToken");

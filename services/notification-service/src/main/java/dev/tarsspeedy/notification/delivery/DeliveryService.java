@@ -1,10 +1,7 @@
 package dev.tarsspeedy.notification.delivery;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +22,11 @@ import reactor.util.retry.Retry;
  *       dead-lettered (permanent).
  * </ol>
  *
- * <p>Step 4's send and record run to completion even when the caller stops waiting, so a mail the SMTP server
- * accepted is recorded as sent unless the process dies or the database stays away in the few milliseconds between
- * the two. A request left {@code SENDING} by a dead process is sent again once its lease expires, with the same
- * Message-ID: at least once, never lost.
+ * <p>Step 4's send and record run to completion even when the caller stops waiting. The sender completes on the
+ * server's {@code 250} and the {@code SENT} update is issued at once, so a mail the SMTP server accepted is recorded
+ * as sent unless the process dies or the database stays away in the few milliseconds between the two. A request left
+ * {@code SENDING} by a dead process is sent again once its lease expires, with the same Message-ID: at least once,
+ * never lost.
  */
 @Service
 public class DeliveryService {
@@ -85,8 +83,9 @@ public class DeliveryService {
     }
 
     /** Delivers one request; see the class comment. */
-    public Mono<DeliveryOutcome> deliver(EmailRequested request) {
+    public Mono<DeliveryOutcome> deliver(EmailRequested requested) {
         return Mono.defer(() -> {
+            EmailRequested request = categorised(requested);
             String key = request.idempotencyKey();
             String messageId = messageIds.of(key);
             return deliveryLog
@@ -119,7 +118,7 @@ public class DeliveryService {
         return Mono.defer(() -> {
             metrics.deadLettered(request.template());
             return deliveryLog.markDeadLettered(
-                    pending(request, messageIds.of(request.idempotencyKey())), truncate(reason));
+                    pending(categorised(request), messageIds.of(request.idempotencyKey())), truncate(reason));
         });
     }
 
@@ -131,7 +130,7 @@ public class DeliveryService {
     private Mono<RenderedEmail> render(EmailRequested request) {
         // Templates are read from the class path on first use: not on an event-loop thread.
         return Mono.fromCallable(() -> {
-                    checkAddressing(request);
+                    BulkMail.checkAddressing(request);
                     return renderer.render(request);
                 })
                 .subscribeOn(Schedulers.boundedElastic())
@@ -162,11 +161,7 @@ public class DeliveryService {
                             messageId);
                 }
             }
-            OutgoingEmail email = new OutgoingEmail(
-                    request.to(),
-                    content,
-                    messageId,
-                    request.category() == EmailRequested.Category.BULK ? request.unsubscribeUrl() : null);
+            OutgoingEmail email = new OutgoingEmail(request.to(), content, messageId, BulkMail.unsubscribeUrl(request));
             // Subscribed now and independently of the caller: if the caller times out or is cancelled, the send
             // still ends with its outcome in the log, which keeps the window for duplicates as small as it can be.
             unitsInFlight.incrementAndGet();
@@ -217,6 +212,19 @@ public class DeliveryService {
         });
     }
 
+    /** A request for a bulk template is bulk mail, whatever its producer said (RFC 8058 headers, unsubscribe URL). */
+    private EmailRequested categorised(EmailRequested request) {
+        EmailRequested sent = BulkMail.categorised(request, renderer.isBulk(request.template()));
+        if (sent != request) {
+            log.info(
+                    "'{}' came as {} for the bulk template {}: sent as BULK",
+                    request.idempotencyKey(),
+                    request.category(),
+                    request.template());
+        }
+        return sent;
+    }
+
     private Mono<DeliveryOutcome> notClaimed(EmailRequested request, Claim claim) {
         DeliveryRecord current = claim.current();
         return switch (current.state()) {
@@ -251,33 +259,6 @@ public class DeliveryService {
             return (RuntimeException) error;
         }
         return new DeliveryFailedException("sending '" + key + "' failed: " + error, error);
-    }
-
-    /** What a BULK mail needs beyond its template: a one-click unsubscribe URL (RFC 8058). */
-    private static void checkAddressing(EmailRequested request) {
-        if (request.to().isBlank()) {
-            throw new RejectedRequestException("no recipient address");
-        }
-        if (request.category() != EmailRequested.Category.BULK) {
-            return;
-        }
-        String url = request.unsubscribeUrl();
-        if (url == null || url.isBlank()) {
-            throw new RejectedRequestException("BULK mail needs an unsubscribeUrl (RFC 8058 one-click unsubscribe)");
-        }
-        if (!url.chars().allMatch(c -> c > ' ' && c < 127)) {
-            // It goes into a header as it is: no spaces, line breaks or non-ASCII (percent-encode those).
-            throw new RejectedRequestException("unsubscribeUrl must be printable ASCII without spaces: " + url);
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw new RejectedRequestException("unsubscribeUrl must be an absolute https URL: " + url);
-            }
-        } catch (URISyntaxException e) {
-            throw new RejectedRequestException("unsubscribeUrl is not a URL: " + e.getMessage());
-        }
     }
 
     private static PendingDelivery pending(EmailRequested request, String messageId) {

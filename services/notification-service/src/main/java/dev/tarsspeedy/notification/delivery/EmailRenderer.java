@@ -13,4 +13,10 @@ public interface EmailRenderer {
 
     /** The template ids this renderer knows. */
     Set<String> templates();
+
+    /**
+     * Whether the template's mail is bulk (a report, a reminder) whatever category the request gives it: sent as
+     * {@code BULK}, it needs an unsubscribe URL and carries the RFC 8058 headers.
+     */
+    boolean isBulk(String template);
 }

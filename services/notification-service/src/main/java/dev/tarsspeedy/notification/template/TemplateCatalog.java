@@ -14,6 +14,9 @@ import java.util.Set;
  * The templates this service sends, with their models. Each lives in {@code templates/email/<id>/}: {@code subject.txt},
  * {@code body.txt}, {@code body.html} and {@code messages.properties} (English) with {@code messages_ko.properties}
  * (Korean). The README lists them for producers; keep the two in step.
+ *
+ * <p>Reports and reminders are {@linkplain TemplateSpec#bulk bulk} here, not only by the producers' say: RFC 8058's
+ * unsubscribe headers must not depend on every producer choosing the right category.
  */
 final class TemplateCatalog {
 
@@ -33,11 +36,11 @@ final class TemplateCatalog {
                 // Speedy: an order moved on (status PREPARING, SHIPPING, DELIVERED, RETURN_REQUESTED or RETURNED)
                 new TemplateSpec("order-status-changed", text("orderId"), text("item"), text("status")),
                 // Speedy: a wishlisted drop opens soon (BULK); opensAt is ISO-8601 text with its offset
-                new TemplateSpec("drop-reminder", text("product"), text("opensAt"), text("dropUrl")),
+                TemplateSpec.bulk("drop-reminder", text("product"), text("opensAt"), text("dropUrl")),
                 // Speedy: a payment was given back (reason CANCELLED, RETURNED or ORDER_NOT_PAYABLE)
                 new TemplateSpec("payment-refunded", text("orderId"), text("item"), number("amount"), text("reason")),
                 // TARS: the scheduled watchlist report (BULK)
-                new TemplateSpec(
+                TemplateSpec.bulk(
                         "stock-report",
                         text("name"),
                         rows(
@@ -55,5 +58,10 @@ final class TemplateCatalog {
 
     Set<String> ids() {
         return Set.copyOf(specs.keySet());
+    }
+
+    /** Whether the template is bulk mail whatever a request says; {@code false} for an unknown one. */
+    boolean isBulk(String id) {
+        return find(id).map(TemplateSpec::bulk).orElse(false);
     }
 }

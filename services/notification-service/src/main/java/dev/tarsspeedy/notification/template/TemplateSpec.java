@@ -12,8 +12,11 @@ import java.util.Set;
  * A template and the model it needs. {@link #validate} checks a request's model against it and returns what the
  * template sees: exactly the declared fields, text as strings, numbers as {@code BigDecimal}, rows as lists of maps.
  * Undeclared fields are ignored, so a producer may send more than a template uses.
+ *
+ * @param bulk whether this is bulk mail (a report, a reminder) whatever category a request gives it: it then always
+ *     needs an unsubscribe URL and carries the RFC 8058 headers. Other templates follow the request's category
  */
-record TemplateSpec(String id, List<ModelField> fields) {
+record TemplateSpec(String id, boolean bulk, List<ModelField> fields) {
 
     /** Variables the renderer sets itself; a model field of that name would be hidden. */
     static final Set<String> RESERVED = Set.of("unsubscribeUrl", "lang");
@@ -30,8 +33,14 @@ record TemplateSpec(String id, List<ModelField> fields) {
         }
     }
 
+    /** A template whose mail is bulk or transactional as each request says. */
     TemplateSpec(String id, ModelField... fields) {
-        this(id, List.of(fields));
+        this(id, false, List.of(fields));
+    }
+
+    /** A template whose mail is bulk, whatever a request says. */
+    static TemplateSpec bulk(String id, ModelField... fields) {
+        return new TemplateSpec(id, true, List.of(fields));
     }
 
     /**

@@ -75,17 +75,27 @@ public class ThymeleafEmailRenderer implements EmailRenderer {
     }
 
     @Override
+    public boolean isBulk(String template) {
+        return catalog.isBulk(template);
+    }
+
+    @Override
     public RenderedEmail render(EmailRequested request) {
         String id = request.template();
         TemplateSpec spec = catalog.find(id).orElseThrow(() -> new UnknownTemplateException(id, catalog.ids()));
         Map<String, Object> model = spec.validate(request.model());
         Locale locale = language(request.locale());
+        boolean bulk = spec.bulk() || request.category() == EmailRequested.Category.BULK;
+        if (bulk
+                && (request.unsubscribeUrl() == null || request.unsubscribeUrl().isBlank())) {
+            throw new RejectedRequestException("template '" + id
+                    + "' is bulk mail and needs an unsubscribeUrl (RFC 8058" + " one-click unsubscribe)");
+        }
 
         Context context = new Context(locale);
         context.setVariables(model);
         context.setVariable("lang", locale.getLanguage());
-        context.setVariable(
-                "unsubscribeUrl", request.category() == EmailRequested.Category.BULK ? request.unsubscribeUrl() : null);
+        context.setVariable("unsubscribeUrl", bulk ? request.unsubscribeUrl() : null);
         try {
             String subject = oneLine(engine.process(id + "/subject.txt", context));
             String text = engine.process(id + "/body.txt", context).stripTrailing() + "\n";

@@ -131,6 +131,35 @@ class EmailDeliveryIT extends NotificationTestBase {
     }
 
     @Test
+    void aReminderRequestedAsTransactionalIsStillSentWithOneClickUnsubscribeHeaders() {
+        String run = run();
+        String to = "reminded-" + run + "@example.com";
+        String unsubscribe = "https://speedy.example/api/wishlist/reminders/" + run + "/unsubscribe";
+        EmailRequested request = new EmailRequested(
+                "catalog:drop-reminder:" + run,
+                "drop-reminder",
+                "en",
+                to,
+                Map.of(
+                        "product",
+                        "무선 이어폰",
+                        "opensAt",
+                        "2026-11-21T20:00:00+09:00",
+                        "dropUrl",
+                        "https://speedy.example/drops/" + run),
+                Category.TRANSACTIONAL,
+                unsubscribe);
+
+        Requests.send(TOPIC, request);
+
+        MailMessage mail = mailbox().awaitMessages(to, 1, DELIVERY).getFirst();
+        assertThat(header(mail, "List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+        assertThat(header(mail, "List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(mail.text()).contains(unsubscribe);
+        awaitState(request.idempotencyKey(), DeliveryState.SENT);
+    }
+
+    @Test
     void theSameRequestDeliveredTwiceIsSentOnce() {
         String run = run();
         String to = "twice-" + run + "@example.com";

@@ -46,6 +46,9 @@ class DeadLetterIT extends NotificationTestBase {
                 Map.of("name", "N", "rows", List.of()),
                 Category.BULK,
                 null);
+        // A report is bulk mail whatever the producer says: without an unsubscribe URL it cannot go.
+        EmailRequested reportAsTransactional =
+                transactional("dlt:report:" + run, "stock-report", "en", to, Map.of("name", "N", "rows", List.of()));
         EmailRequested notAnAddress = transactional(
                 "dlt:address:" + run,
                 "signup-verification",
@@ -64,6 +67,7 @@ class DeadLetterIT extends NotificationTestBase {
                 unknownEnvelope,
                 Requests.envelope(invalidModel),
                 Requests.envelope(bulkWithoutUnsubscribe),
+                Requests.envelope(reportAsTransactional),
                 Requests.envelope(good));
         Requests.send(TOPIC, notAnAddress);
 
@@ -80,6 +84,7 @@ class DeadLetterIT extends NotificationTestBase {
                 invalidModel,
                 "invalid model for template 'signup-verification': field 'expiresInMinutes' must be a number, not text");
         assertDeadLettered(bulkWithoutUnsubscribe, "BULK mail needs an unsubscribeUrl");
+        assertDeadLettered(reportAsTransactional, "BULK mail needs an unsubscribeUrl");
         DeliveryRecord address = assertDeadLettered(notAnAddress, "not a valid recipient address");
         // The address was only found wrong while sending: claimed once, never retried.
         assertThat(address.attempts()).isEqualTo(1);
@@ -87,7 +92,7 @@ class DeadLetterIT extends NotificationTestBase {
         List<ConsumerRecord<String, String>> deadLetters = Requests.readAll(DEAD_LETTERS).stream()
                 .filter(record -> record.value().contains(run))
                 .toList();
-        assertThat(deadLetters).hasSize(4);
+        assertThat(deadLetters).hasSize(5);
         ConsumerRecord<String, String> unknown = deadLetters.stream()
                 .filter(record -> record.value().equals(unknownEnvelope.toJson()))
                 .findFirst()
@@ -106,7 +111,7 @@ class DeadLetterIT extends NotificationTestBase {
                 .isEqualTo(unknownBefore + 1);
         assertThat(metrics.count(DeliveryMetrics.DEAD_LETTERED, "signup-verification"))
                 .isEqualTo(signUpBefore + 2);
-        assertThat(metrics.count(DeliveryMetrics.DEAD_LETTERED, "stock-report")).isEqualTo(reportBefore + 1);
+        assertThat(metrics.count(DeliveryMetrics.DEAD_LETTERED, "stock-report")).isEqualTo(reportBefore + 2);
     }
 
     /** Dead-lettered after exactly one attempt: a permanent failure is not retried. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tarsspeedy.notification.delivery.DeliveryFailedException;
 import dev.tarsspeedy.notification.delivery.RejectedRequestException;
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -55,6 +56,12 @@ class SmtpFailuresTest {
                         perMessage(new MessagingException("535 5.7.8 Authentication credentials invalid"))))
                 .isFalse();
         assertThat(SmtpFailures.isPermanent(new MailAuthenticationException("Authentication failed")))
+                .isFalse();
+        // As JavaMail's transport throws it, unwrapped (the sender connects the transport itself).
+        assertThat(SmtpFailures.isPermanent(
+                        new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid")))
+                .isFalse();
+        assertThat(SmtpFailures.isPermanent(new SendFailedException("451 4.3.0 Try again later")))
                 .isFalse();
     }
 

@@ -279,6 +279,36 @@ class ThymeleafEmailRendererTest {
     }
 
     @Test
+    void reportsAndRemindersAreBulkInTheCatalogTheOthersFollowTheRequest() {
+        assertThat(RENDERER.templates().stream().filter(RENDERER::isBulk))
+                .containsExactlyInAnyOrder("stock-report", "drop-reminder");
+        assertThat(RENDERER.isBulk("no-such-template")).isFalse();
+    }
+
+    @Test
+    void aBulkTemplateRequestedAsTransactionalStillGetsItsUnsubscribeLink() {
+        EmailRequested transactional = new EmailRequested(
+                "report-3",
+                "stock-report",
+                "en",
+                "jane@example.com",
+                report(),
+                Category.TRANSACTIONAL,
+                "https://tars.example/u?t=1");
+
+        RenderedEmail email = RENDERER.render(transactional);
+
+        assertThat(email.text()).contains("https://tars.example/u?t=1");
+        assertThat(email.html()).contains("href=\"https://tars.example/u?t=1\"");
+        EmailRequested withoutUrl = new EmailRequested(
+                "report-4", "stock-report", "en", "jane@example.com", report(), Category.TRANSACTIONAL, null);
+        assertThatThrownBy(() -> RENDERER.render(withoutUrl))
+                .isInstanceOf(RejectedRequestException.class)
+                .hasMessage("template 'stock-report' is bulk mail and needs an unsubscribeUrl (RFC 8058 one-click"
+                        + " unsubscribe)");
+    }
+
+    @Test
     void emptyStockReportSaysSo() {
         EmailRequested bulk = new EmailRequested(
                 "report-2",

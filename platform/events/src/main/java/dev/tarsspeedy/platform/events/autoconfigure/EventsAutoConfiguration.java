@@ -123,7 +123,8 @@ public final class EventsAutoConfiguration {
                         properties.producer().sendTimeout(),
                         relay.backlogRefreshInterval(),
                         properties.outbox().retention(),
-                        properties.outbox().cleanupInterval()));
+                        properties.outbox().cleanupInterval(),
+                        properties.outbox().erasePayloadOnPublish()));
     }
 
     @Bean(name = DEAD_LETTER_PRODUCER_FACTORY, defaultCandidate = false)

@@ -34,10 +34,13 @@ public record EventsProperties(
      *
      * @param retention published rows older than this are deleted by the relay; {@code 0} keeps them
      * @param cleanupInterval how often the relay deletes them
+     * @param erasePayloadOnPublish replace a row's payload by {@code {}} when the relay marks it published (in the
+     *     same statement): for events that carry secrets, which must not stay in the table for the retention
      */
     public record Outbox(
             @DefaultValue("7d") Duration retention,
-            @DefaultValue("1h") Duration cleanupInterval) {}
+            @DefaultValue("1h") Duration cleanupInterval,
+            @DefaultValue("false") boolean erasePayloadOnPublish) {}
 
     /**
      * The relay's and the dead-letter publisher's Kafka producers (idempotent, {@code acks=all}).

@@ -55,6 +55,8 @@ public final class OutboxRelay implements SmartLifecycle {
      * @param backlogRefreshInterval how often the pending-rows gauges are recounted
      * @param retention published rows older than this are deleted; zero keeps them
      * @param cleanupInterval how often the deletion runs
+     * @param erasePayloadOnPublish whether a row's payload is replaced by {@code {}} in the statement that marks it
+     *     published, so that secrets in events (codes, names) stay in the database only until Kafka has them
      */
     public record Settings(
             Duration pollInterval,
@@ -62,7 +64,8 @@ public final class OutboxRelay implements SmartLifecycle {
             Duration sendTimeout,
             Duration backlogRefreshInterval,
             Duration retention,
-            Duration cleanupInterval) {
+            Duration cleanupInterval,
+            boolean erasePayloadOnPublish) {
 
         public Settings {
             requirePositive(pollInterval, "pollInterval");
@@ -76,6 +79,17 @@ public final class OutboxRelay implements SmartLifecycle {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
             }
+        }
+
+        /** Settings that keep published payloads until the retention deletes their rows. */
+        public Settings(
+                Duration pollInterval,
+                int batchSize,
+                Duration sendTimeout,
+                Duration backlogRefreshInterval,
+                Duration retention,
+                Duration cleanupInterval) {
+            this(pollInterval, batchSize, sendTimeout, backlogRefreshInterval, retention, cleanupInterval, false);
         }
 
         private static void requirePositive(Duration duration, String name) {
@@ -108,6 +122,10 @@ public final class OutboxRelay implements SmartLifecycle {
             """;
     private static final String MARK_PUBLISHED =
             "update outbox_event set published_at = clock_timestamp() where id = any(:ids)";
+    /** The same, and the payload gone with it: in the batch's transaction, so no committed state has both. */
+    private static final String MARK_PUBLISHED_AND_ERASE =
+            "update outbox_event set published_at = clock_timestamp(), payload = '{}'::jsonb where id = any(:ids)";
+
     private static final String COUNT_BACKLOG =
             "select count(*) as pending, min(created_at) as oldest from outbox_event where published_at is null";
     private static final String DELETE_PUBLISHED_BEFORE = "delete from outbox_event where published_at < :cutoff";
@@ -191,7 +209,7 @@ public final class OutboxRelay implements SmartLifecycle {
             if (acknowledged.length == 0) {
                 return Mono.just(published);
             }
-            return database.sql(MARK_PUBLISHED)
+            return database.sql(settings.erasePayloadOnPublish() ? MARK_PUBLISHED_AND_ERASE : MARK_PUBLISHED)
                     .bind("ids", acknowledged)
                     .fetch()
                     .rowsUpdated()
@@ -305,10 +323,11 @@ public final class OutboxRelay implements SmartLifecycle {
                     .doFinally(signal -> done.countDown())
                     .subscribe(null, error -> log.error("Outbox relay stopped by an unexpected error", error));
             log.info(
-                    "Outbox relay started: every {} up to {} rows, send timeout {}",
+                    "Outbox relay started: every {} up to {} rows, send timeout {}{}",
                     settings.pollInterval(),
                     settings.batchSize(),
-                    settings.sendTimeout());
+                    settings.sendTimeout(),
+                    settings.erasePayloadOnPublish() ? ", payloads erased once published" : "");
         }
     }
 

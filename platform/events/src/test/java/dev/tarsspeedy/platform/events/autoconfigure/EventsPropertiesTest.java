@@ -22,6 +22,7 @@ class EventsPropertiesTest {
         assertThat(properties.relay().backlogRefreshInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.outbox().retention()).isEqualTo(Duration.ofDays(7));
         assertThat(properties.outbox().cleanupInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(properties.outbox().erasePayloadOnPublish()).isFalse();
         assertThat(properties.producer().sendTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(properties.producer().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.producer().maxBlock()).isEqualTo(Duration.ofSeconds(5));
@@ -37,9 +38,11 @@ class EventsPropertiesTest {
         EventsProperties properties = bind(Map.of(
                 "platform.events.relay.poll-interval", "1s",
                 "platform.events.relay.batch-size", "10",
+                "platform.events.outbox.erase-payload-on-publish", "true",
                 "platform.events.consumer.retry.max-retries", "0"));
 
         assertThat(properties.relay().pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.outbox().erasePayloadOnPublish()).isTrue();
         assertThat(properties.relay().batchSize()).isEqualTo(10);
         assertThat(properties.consumer().retry().maxRetries()).isZero();
     }

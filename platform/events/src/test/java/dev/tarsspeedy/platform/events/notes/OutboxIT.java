@@ -190,6 +190,52 @@ class OutboxIT {
     }
 
     @Test
+    void aRelayThatErasesPayloadsPublishesThemWholeAndKeepsOnlyTheRowsEnvelope() {
+        OutboxRelay eraser = otherInstanceRelay(new OutboxRelay.Settings(
+                Duration.ofMillis(10),
+                100,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(1),
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                true));
+        String secret = "one-time code 482913 for 김민준";
+        UUID noteId = UUID.randomUUID();
+        // Only the erasing relay may publish this row: the context's relay pauses meanwhile.
+        relay.stop();
+        EventEnvelope event;
+        try {
+            event = notes.write(noteId, secret).block();
+            UUID eventId = event.id();
+            assertThat(payloadOf(eventId)).contains("482913").contains("김민준");
+
+            await("published by the erasing relay").atMost(TIMEOUT).until(() -> {
+                eraser.publishBatch().block();
+                return count("select count(*) from outbox_event where id = :id and published_at is not null", eventId)
+                        == 1;
+            });
+        } finally {
+            relay.start();
+        }
+
+        assertThat(payloadOf(event.id()))
+                .as("the row stays, its payload is gone")
+                .isEqualTo("{}");
+        assertThat(count("select count(*) from outbox_event where position(:id in payload::text) > 0", secret))
+                .isZero();
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(NotesApplication.NOTES_TOPIC, event.id());
+        assertThat(records).hasSize(1);
+        assertThat(EventEnvelope.fromJson(records.getFirst().value()).payloadAs(NoteWritten.class))
+                .as("Kafka got the whole event")
+                .isEqualTo(new NoteWritten(noteId, secret));
+
+        // The default relay keeps published payloads (until the retention deletes the row).
+        EventEnvelope kept = notes.write(UUID.randomUUID(), "kept " + secret).block();
+        awaitPublished(List.of(kept.id()));
+        assertThat(payloadOf(kept.id())).contains("482913");
+    }
+
+    @Test
     void cleanupDeletesPublishedRowsPastTheRetentionOnly() {
         Instant now = Instant.now();
         UUID old = insertOutboxRow(now.minus(8, ChronoUnit.DAYS), now.minus(8, ChronoUnit.DAYS));
@@ -249,6 +295,14 @@ class OutboxIT {
                                 "select count(*) from outbox_event where id = any(:id) and published_at is not null",
                                 ids.toArray(UUID[]::new))
                         == ids.size());
+    }
+
+    private String payloadOf(UUID id) {
+        return database.sql("select payload::text from outbox_event where id = :id")
+                .bind("id", id)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
     }
 
     private long count(String sql, Object id) {
