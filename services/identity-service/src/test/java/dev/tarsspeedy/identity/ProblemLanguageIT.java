@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -45,12 +44,6 @@ class ProblemLanguageIT extends IdentityTestBase {
 
     private static final String SIGNUP = "/api/auth/signup";
     private static final String WRONG_PASSWORD = "Wrong-Password-99";
-
-    /**
-     * Types whose field messages are still English only: PersonName's reasons for a refused name have no bundle
-     * codes yet (the title and detail are translated).
-     */
-    private static final Set<String> ENGLISH_FIELD_MESSAGES = Set.of("invalid-name");
 
     @Autowired
     SigningKeyStore keys;
@@ -87,7 +80,7 @@ class ProblemLanguageIT extends IdentityTestBase {
         assertThat(isKorean(title)).as("title %s", title).isEqualTo(korean);
         assertThat(isKorean(detail)).as("detail %s", detail).isEqualTo(korean);
         for (String member : List.of("errors", "violations")) {
-            if (!ENGLISH_FIELD_MESSAGES.contains(type) && problem.get(member) instanceof List<?> items) {
+            if (problem.get(member) instanceof List<?> items) {
                 for (Object item : items) {
                     String message = (String) ((Map<?, ?>) item).get("message");
                     assertThat(isKorean(message))
@@ -113,6 +106,12 @@ class ProblemLanguageIT extends IdentityTestBase {
                 .containsExactly("도메인이 올바르지 않습니다");
         assertThat(messages(postIn(SIGNUP, badDomain, "en"), HttpStatus.BAD_REQUEST, "invalid-email"))
                 .containsExactly("the domain is not valid");
+
+        Map<String, Object> bell = signupBody(newEmail(), PASSWORD, "Kim\u0007Park");
+        assertThat(messages(postIn(SIGNUP, bell, "ko"), HttpStatus.BAD_REQUEST, "invalid-name"))
+                .containsExactly("제어 문자를 포함할 수 없습니다");
+        assertThat(messages(postIn(SIGNUP, bell, "en"), HttpStatus.BAD_REQUEST, "invalid-name"))
+                .containsExactly("must not contain control characters");
     }
 
     @Test

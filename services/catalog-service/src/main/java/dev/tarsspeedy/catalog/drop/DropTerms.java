@@ -28,21 +28,23 @@ public record DropTerms(long price, int quantity, int perUserLimit, Instant open
     public List<Violation> violations(Instant now) {
         List<Violation> violations = new ArrayList<>();
         if (price < 0) {
-            violations.add(new Violation("price", "must be greater than or equal to 0"));
+            violations.add(Violation.of("price", "drop.price-negative", "must be greater than or equal to 0"));
         }
         if (quantity < 1) {
-            violations.add(new Violation("quantity", "must be greater than or equal to 1"));
+            violations.add(Violation.of("quantity", "drop.quantity-too-small", "must be greater than or equal to 1"));
         }
         if (perUserLimit < 1) {
-            violations.add(new Violation("perUserLimit", "must be greater than or equal to 1"));
+            violations.add(Violation.of(
+                    "perUserLimit", "drop.per-user-limit-too-small", "must be greater than or equal to 1"));
         } else if (quantity >= 1 && perUserLimit > quantity) {
-            violations.add(new Violation("perUserLimit", "must not be greater than quantity"));
+            violations.add(Violation.of(
+                    "perUserLimit", "drop.per-user-limit-over-quantity", "must not be greater than quantity"));
         }
         if (!opensAt.isBefore(closesAt)) {
-            violations.add(new Violation("closesAt", "must be after opensAt"));
+            violations.add(Violation.of("closesAt", "drop.closes-before-opening", "must be after opensAt"));
         }
         if (!opensAt.isAfter(now)) {
-            violations.add(new Violation("opensAt", "must be in the future"));
+            violations.add(Violation.of("opensAt", "drop.opens-in-the-past", "must be in the future"));
         }
         return violations;
     }

@@ -31,7 +31,8 @@ class CatalogDropRulesTest {
                 .extracting(Violation::field)
                 .containsExactly("price", "quantity", "perUserLimit", "closesAt", "opensAt");
         assertThat(terms(1, 2, 3, OPENS, CLOSES).violations(NOW))
-                .containsExactly(new Violation("perUserLimit", "must not be greater than quantity"));
+                .containsExactly(Violation.of(
+                        "perUserLimit", "drop.per-user-limit-over-quantity", "must not be greater than quantity"));
         assertThatThrownBy(() -> terms(1, 1, 1, OPENS, OPENS).require(NOW)).isInstanceOf(InvalidDropException.class);
     }
 

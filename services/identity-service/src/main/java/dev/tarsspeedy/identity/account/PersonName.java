@@ -1,5 +1,7 @@
 package dev.tarsspeedy.identity.account;
 
+import dev.tarsspeedy.identity.account.InvalidNameException.Reason;
+
 /** A user's name as they gave it: trimmed, 1 to 100 characters, no control characters. */
 public final class PersonName {
 
@@ -12,14 +14,14 @@ public final class PersonName {
      */
     public static String normalise(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidNameException("must not be blank");
+            throw new InvalidNameException(Reason.BLANK, "must not be blank");
         }
         String name = raw.strip();
         if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
-            throw new InvalidNameException("must have at most " + MAX_LENGTH + " characters");
+            throw new InvalidNameException(Reason.TOO_LONG, "must have at most " + MAX_LENGTH + " characters");
         }
         if (name.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidNameException("must not contain control characters");
+            throw new InvalidNameException(Reason.CONTROL_CHARACTERS, "must not contain control characters");
         }
         return name;
     }

@@ -3,6 +3,7 @@ package dev.tarsspeedy.identity.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tarsspeedy.identity.account.InvalidNameException.Reason;
 import org.junit.jupiter.api.Test;
 
 class PersonNameTest {
@@ -11,9 +12,16 @@ class PersonNameTest {
     void trimsAndLimits() {
         assertThat(PersonName.normalise("  김민준 ")).isEqualTo("김민준");
         assertThat(PersonName.normalise("😀".repeat(100))).hasSize(200);
-        assertThatThrownBy(() -> PersonName.normalise("x".repeat(101))).isInstanceOf(InvalidNameException.class);
-        assertThatThrownBy(() -> PersonName.normalise(" \t ")).isInstanceOf(InvalidNameException.class);
-        assertThatThrownBy(() -> PersonName.normalise(null)).isInstanceOf(InvalidNameException.class);
-        assertThatThrownBy(() -> PersonName.normalise("Kim\nPark")).isInstanceOf(InvalidNameException.class);
+        assertRefused("x".repeat(101), Reason.TOO_LONG);
+        assertRefused(" \t ", Reason.BLANK);
+        assertRefused(null, Reason.BLANK);
+        assertRefused("Kim\nPark", Reason.CONTROL_CHARACTERS);
+    }
+
+    private static void assertRefused(String name, Reason reason) {
+        assertThatThrownBy(() -> PersonName.normalise(name))
+                .isInstanceOfSatisfying(
+                        InvalidNameException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(reason));
     }
 }

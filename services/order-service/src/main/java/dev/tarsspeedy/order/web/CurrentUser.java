@@ -17,8 +17,7 @@ public final class CurrentUser {
         try {
             return UserId.parse(jwt.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProblemException(
-                    HttpStatus.UNAUTHORIZED, "unauthorized", "The token's subject is not a user id.");
+            throw ProblemException.localized(HttpStatus.UNAUTHORIZED, "unauthorized", "unauthorized.no-user");
         }
     }
 

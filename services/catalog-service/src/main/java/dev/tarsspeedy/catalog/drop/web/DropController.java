@@ -96,14 +96,16 @@ class DropController {
                 try {
                     wanted = DropStatus.valueOf(status.strip());
                 } catch (IllegalArgumentException e) {
-                    violations.add(new Violation("status", "must be one of " + STATUSES));
+                    violations.add(
+                            Violation.of("status", "drops.status-unknown", "must be one of " + STATUSES, STATUSES));
                 }
             }
             if (page < 0) {
-                violations.add(new Violation("page", "must be greater than or equal to 0"));
+                violations.add(Violation.of("page", "drops.page-negative", "must be greater than or equal to 0"));
             }
             if (size < 1 || size > maxPageSize) {
-                violations.add(new Violation("size", "must be between 1 and " + maxPageSize));
+                violations.add(Violation.of(
+                        "size", "drops.size-out-of-range", "must be between 1 and " + maxPageSize, maxPageSize));
             }
             if (!violations.isEmpty()) {
                 return Mono.error(DropProblems.invalid(violations));

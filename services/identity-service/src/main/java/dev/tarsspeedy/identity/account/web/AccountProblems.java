@@ -6,6 +6,7 @@ import dev.tarsspeedy.identity.account.EmailUnavailableException;
 import dev.tarsspeedy.identity.account.InvalidEmailException;
 import dev.tarsspeedy.identity.account.InvalidNameException;
 import dev.tarsspeedy.identity.account.PasswordPolicy;
+import dev.tarsspeedy.identity.account.PersonName;
 import dev.tarsspeedy.identity.account.WeakPasswordException;
 import dev.tarsspeedy.platform.problem.ProblemException;
 import dev.tarsspeedy.platform.problem.ProblemMessage;
@@ -32,7 +33,7 @@ public final class AccountProblems {
                         .with("errors", List.of(Map.of("field", "email", "message", message(invalid))));
             case InvalidNameException invalid ->
                 new ProblemException(HttpStatus.BAD_REQUEST, "invalid-name", null)
-                        .with("errors", List.of(Map.of("field", "name", "message", invalid.getMessage())));
+                        .with("errors", List.of(Map.of("field", "name", "message", message(invalid))));
             case WeakPasswordException weak ->
                 new ProblemException(HttpStatus.BAD_REQUEST, "weak-password", null)
                         .with(
@@ -62,6 +63,12 @@ public final class AccountProblems {
     static ProblemMessage message(InvalidEmailException invalid) {
         return ProblemMessage.of(
                 "invalid-email." + kebab(invalid.reason()), invalid.getMessage(), EmailAddress.MAX_LENGTH);
+    }
+
+    /** {@code invalid-name.too-long} in the problems bundle, in the reader's language. */
+    static ProblemMessage message(InvalidNameException invalid) {
+        return ProblemMessage.of(
+                "invalid-name." + kebab(invalid.reason()), invalid.getMessage(), PersonName.MAX_LENGTH);
     }
 
     /** {@code weak-password.too-short} in the problems bundle, in the reader's language. */

@@ -3,6 +3,7 @@ package dev.tarsspeedy.identity.account.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.identity.account.InvalidEmailException;
+import dev.tarsspeedy.identity.account.InvalidNameException;
 import dev.tarsspeedy.identity.account.PasswordPolicy;
 import dev.tarsspeedy.identity.support.ProblemBundles;
 import dev.tarsspeedy.platform.problem.ProblemMessage;
@@ -11,7 +12,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Every password rule and every reason to refuse an address reads well in both languages. */
+/** Every password rule and every reason to refuse an address or a name reads well in both languages. */
 class AccountMessagesTest {
 
     private static final Properties ENGLISH = ProblemBundles.load(ProblemBundles.IDENTITY, "en");
@@ -47,6 +48,23 @@ class AccountMessagesTest {
                 AccountProblems.message(new InvalidEmailException(InvalidEmailException.Reason.TOO_LONG, "long"));
         assertThat(render(ENGLISH, tooLong, Locale.ENGLISH)).isEqualTo("an email address has at most 254 characters");
         assertThat(render(KOREAN, tooLong, Locale.KOREAN)).isEqualTo("이메일 주소는 254자 이하여야 합니다");
+    }
+
+    @Test
+    void everyReasonToRefuseANameHasItsText() {
+        for (InvalidNameException.Reason reason : InvalidNameException.Reason.values()) {
+            ProblemMessage message = AccountProblems.message(new InvalidNameException(reason, "as operators read it"));
+            assertThat(render(ENGLISH, message, Locale.ENGLISH))
+                    .as(reason.name())
+                    .isNotBlank();
+            assertThat(ProblemBundles.isKorean(render(KOREAN, message, Locale.KOREAN)))
+                    .as(reason.name())
+                    .isTrue();
+        }
+        ProblemMessage tooLong =
+                AccountProblems.message(new InvalidNameException(InvalidNameException.Reason.TOO_LONG, "long"));
+        assertThat(render(ENGLISH, tooLong, Locale.ENGLISH)).isEqualTo("must have at most 100 characters");
+        assertThat(render(KOREAN, tooLong, Locale.KOREAN)).isEqualTo("100자 이하여야 합니다");
     }
 
     private static String render(Properties bundle, ProblemMessage message, Locale locale) {

@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Buying in a drop: 202 with the order id at once; the order is stored by events shortly after. */
+/**
+ * Buying in a drop: 202 with the order id at once; the order is stored by events shortly after. Problems take their
+ * details from the problems bundle, in the reader's language.
+ */
 @RestController
 class BuyController {
 
@@ -50,10 +53,11 @@ class BuyController {
             @AuthenticationPrincipal Jwt jwt) {
         String key = idempotencyKey.strip();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw new ProblemException(
+            throw ProblemException.localized(
                             HttpStatus.BAD_REQUEST,
                             "invalid-idempotency-key",
-                            "The Idempotency-Key header must have 1 to " + MAX_KEY_LENGTH + " characters.")
+                            "invalid-idempotency-key.detail",
+                            MAX_KEY_LENGTH)
                     .with("maxLength", MAX_KEY_LENGTH);
         }
         DropId drop = DropId.of(dropId);
@@ -62,16 +66,13 @@ class BuyController {
                         .body(new BuyResponse(accepted.orderId().value(), "PENDING_PAYMENT", accepted.expiresAt())))
                 .onErrorMap(
                         DropNotFoundException.class,
-                        e -> new ProblemException(
-                                        HttpStatus.NOT_FOUND, "drop-not-found", "There is no drop " + drop + ".")
+                        e -> ProblemException.localized(
+                                        HttpStatus.NOT_FOUND, "drop-not-found", "drop-not-found.detail", drop.value())
                                 .with("dropId", drop.value()))
                 .onErrorMap(BuyRefusedException.class, BuyController::refusal)
                 .onErrorMap(
                         SaleUnavailableException.class,
-                        e -> new ProblemException(
-                                        HttpStatus.SERVICE_UNAVAILABLE,
-                                        "sale-unavailable",
-                                        "The sale of this drop is being restored; try again after the time in Retry-After.")
+                        e -> new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "sale-unavailable", null)
                                 .withHeader(
                                         HttpHeaders.RETRY_AFTER,
                                         Long.toString(Math.max(1, e.retryAfter().toSeconds())))
@@ -80,14 +81,10 @@ class BuyController {
 
     private static ProblemException refusal(BuyRefusedException e) {
         ProblemException problem = switch (e.reason()) {
-            case SOLD_OUT ->
-                new ProblemException(HttpStatus.CONFLICT, "sold-out", "This drop has no units left for this quantity.");
-            case LIMIT_EXCEEDED ->
-                new ProblemException(
-                        HttpStatus.CONFLICT, "limit-exceeded", "This would take you above the drop's per-buyer limit.");
-            case NOT_OPEN ->
-                new ProblemException(HttpStatus.CONFLICT, "not-open", "This drop is not open for buying yet.");
-            case CLOSED -> new ProblemException(HttpStatus.CONFLICT, "closed", "This drop is closed.");
+            case SOLD_OUT -> new ProblemException(HttpStatus.CONFLICT, "sold-out", null);
+            case LIMIT_EXCEEDED -> new ProblemException(HttpStatus.CONFLICT, "limit-exceeded", null);
+            case NOT_OPEN -> new ProblemException(HttpStatus.CONFLICT, "not-open", null);
+            case CLOSED -> new ProblemException(HttpStatus.CONFLICT, "closed", null);
         };
         problem.with("dropId", e.dropId().value());
         if (e.remaining() >= 0) {

@@ -34,8 +34,8 @@ class LiveStockController {
     Flux<ServerSentEvent<Object>> stream(@PathVariable UUID id) {
         DropId drop = DropId.of(id);
         return feed.drop(drop)
-                .switchIfEmpty(Mono.error(() ->
-                        new ProblemException(HttpStatus.NOT_FOUND, "drop-not-found", "There is no drop " + drop + ".")))
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(
+                        HttpStatus.NOT_FOUND, "drop-not-found", "drop-not-found.detail", drop.value())))
                 .flatMapMany(known -> {
                     Flux<ServerSentEvent<Object>> updates = feed.remaining(drop)
                             .map(remaining -> ServerSentEvent.<Object>builder(

@@ -45,7 +45,7 @@ class InternalOrderController {
                         order.productName(),
                         order.quantity(),
                         order.expiresAt()))
-                .switchIfEmpty(Mono.error(() -> new ProblemException(
-                        HttpStatus.NOT_FOUND, "order-not-found", "There is no order " + id + ".")));
+                .switchIfEmpty(Mono.error(() -> ProblemException.localized(
+                        HttpStatus.NOT_FOUND, "order-not-found", "order-not-found.internal", id)));
     }
 }

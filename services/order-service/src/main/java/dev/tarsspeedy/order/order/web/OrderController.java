@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** A buyer's orders. Another buyer's order is answered like one that does not exist (404). */
+/**
+ * A buyer's orders. Another buyer's order is answered like one that does not exist (404). Problems take their
+ * details from the problems bundle, in the reader's language.
+ */
 @RestController
 class OrderController {
 
@@ -110,10 +113,8 @@ class OrderController {
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal Jwt jwt) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ProblemException(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-page",
-                    "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".");
+            throw ProblemException.localized(
+                    HttpStatus.BAD_REQUEST, "invalid-page", "invalid-page.detail", MAX_PAGE_SIZE);
         }
         return orders.mine(CurrentUser.of(jwt), page, size)
                 .map(result -> new OrderPageResponse(
@@ -130,18 +131,15 @@ class OrderController {
                 .onErrorMap(OrderNotFoundException.class, OrderController::notFound)
                 .onErrorMap(
                         OrderNotCancellableException.class,
-                        e -> new ProblemException(
+                        e -> ProblemException.localized(
                                         HttpStatus.CONFLICT,
                                         "order-not-cancellable",
-                                        "The order is " + e.status()
-                                                + "; only an order that has not shipped can be cancelled.")
+                                        "order-not-cancellable.detail",
+                                        e.status().name())
                                 .with("orderStatus", e.status().name()))
                 .onErrorMap(
                         OrderNotReadyException.class,
-                        e -> new ProblemException(
-                                        HttpStatus.CONFLICT,
-                                        "order-not-ready",
-                                        "The order was accepted moments ago and is still being stored; try again shortly.")
+                        e -> new ProblemException(HttpStatus.CONFLICT, "order-not-ready", null)
                                 .withHeader(HttpHeaders.RETRY_AFTER, "1"));
     }
 
@@ -153,16 +151,17 @@ class OrderController {
                 .onErrorMap(
                         OrderNotReturnableException.class,
                         e -> e.windowClosedAt() == null
-                                ? new ProblemException(
+                                ? ProblemException.localized(
                                                 HttpStatus.CONFLICT,
                                                 "order-not-returnable",
-                                                "The order is " + e.status()
-                                                        + "; only a delivered order can be returned.")
+                                                "order-not-returnable.detail",
+                                                e.status().name())
                                         .with("orderStatus", e.status().name())
-                                : new ProblemException(
+                                : ProblemException.localized(
                                                 HttpStatus.CONFLICT,
                                                 "return-window-closed",
-                                                "The time to return this order ran out at " + e.windowClosedAt() + ".")
+                                                "return-window-closed.detail",
+                                                e.windowClosedAt().toString())
                                         .with("orderStatus", e.status().name())
                                         .with(
                                                 "windowClosedAt",
@@ -170,6 +169,6 @@ class OrderController {
     }
 
     private static ProblemException notFound(OrderNotFoundException e) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "order-not-found", "You have no order with this id.");
+        return new ProblemException(HttpStatus.NOT_FOUND, "order-not-found", null);
     }
 }

@@ -72,6 +72,10 @@ class AdminDropController {
     }
 
     private static ProblemException notFound(DropNotFoundException e) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "drop-not-found", "There is no drop " + e.dropId() + ".");
+        return ProblemException.localized(
+                HttpStatus.NOT_FOUND,
+                "drop-not-found",
+                "drop-not-found.detail",
+                e.dropId().value());
     }
 }

@@ -31,8 +31,8 @@ class InternalStockController {
     @GetMapping("/internal/drops/stock")
     Flux<DropStock> stock(@RequestParam(name = "dropId") List<UUID> dropIds) {
         if (dropIds.size() > MAX_DROPS) {
-            throw new ProblemException(
-                    HttpStatus.BAD_REQUEST, "too-many-drops", "Ask for at most " + MAX_DROPS + " drops at once.");
+            throw ProblemException.localized(
+                    HttpStatus.BAD_REQUEST, "too-many-drops", "too-many-drops.detail", MAX_DROPS);
         }
         return stock.of(dropIds.stream().map(DropId::of).toList())
                 .map(s -> new DropStock(s.dropId().value(), s.remaining(), s.sold()));

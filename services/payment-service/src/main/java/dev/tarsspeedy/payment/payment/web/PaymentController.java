@@ -68,7 +68,7 @@ class PaymentController {
         try {
             return UUID.fromString(token.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "The token names no user.");
+            throw ProblemException.localized(HttpStatus.UNAUTHORIZED, "unauthorized", "unauthorized.no-user");
         }
     }
 
