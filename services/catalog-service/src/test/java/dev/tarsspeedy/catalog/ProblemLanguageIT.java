@@ -1,13 +1,13 @@
 package dev.tarsspeedy.catalog;
 
-import static dev.tarsspeedy.catalog.support.ProblemBundles.isKorean;
-import static dev.tarsspeedy.catalog.support.ProblemBundles.text;
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
+import static dev.tarsspeedy.platform.test.problem.ProblemBundles.isKorean;
+import static dev.tarsspeedy.platform.test.problem.ProblemBundles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.catalog.support.CatalogMother;
 import dev.tarsspeedy.catalog.support.CatalogTestBase;
-import dev.tarsspeedy.catalog.support.ProblemBundles;
+import dev.tarsspeedy.platform.test.problem.ProblemBundles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ class ProblemLanguageIT extends CatalogTestBase {
 
     static Stream<Arguments> typesAndLanguages() {
         Stream<String> types =
-                Stream.concat(ProblemBundles.types(ProblemBundles.CATALOG).stream(), Stream.of("validation"));
+                Stream.concat(ProblemBundles.types(ProblemBundles.SERVICE).stream(), Stream.of("validation"));
         return types.flatMap(type -> Stream.of(Arguments.of(type, "ko"), Arguments.of(type, "en")));
     }
 

@@ -1,7 +1,7 @@
 package dev.tarsspeedy.identity;
 
-import static dev.tarsspeedy.identity.support.ProblemBundles.isKorean;
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
+import static dev.tarsspeedy.platform.test.problem.ProblemBundles.isKorean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,8 +12,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tarsspeedy.identity.keys.SigningKey;
 import dev.tarsspeedy.identity.keys.SigningKeyStore;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
-import dev.tarsspeedy.identity.support.ProblemBundles;
 import dev.tarsspeedy.identity.token.TokenProperties;
+import dev.tarsspeedy.platform.test.problem.ProblemBundles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -56,7 +56,7 @@ class ProblemLanguageIT extends IdentityTestBase {
 
     static Stream<Arguments> typesAndLanguages() {
         Stream<String> types = Stream.concat(
-                ProblemBundles.types(ProblemBundles.IDENTITY).stream(), Stream.of("validation", "unauthorized"));
+                ProblemBundles.types(ProblemBundles.SERVICE).stream(), Stream.of("validation", "unauthorized"));
         return types.flatMap(type -> Stream.of(Arguments.of(type, "ko"), Arguments.of(type, "en")));
     }
 
@@ -252,7 +252,7 @@ class ProblemLanguageIT extends IdentityTestBase {
 
     /** The text of a key, from the service's bundle or else the platform's, as the service looks them up. */
     private static String text(String key, String language) {
-        Properties identity = ProblemBundles.load(ProblemBundles.IDENTITY, language);
+        Properties identity = ProblemBundles.load(ProblemBundles.SERVICE, language);
         Properties platform = ProblemBundles.load(ProblemBundles.PLATFORM, language);
         return identity.getProperty(key, platform.getProperty(key));
     }

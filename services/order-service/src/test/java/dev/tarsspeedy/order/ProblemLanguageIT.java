@@ -1,7 +1,7 @@
 package dev.tarsspeedy.order;
 
-import static dev.tarsspeedy.order.support.ProblemBundles.isKorean;
-import static dev.tarsspeedy.order.support.ProblemBundles.text;
+import static dev.tarsspeedy.platform.test.problem.ProblemBundles.isKorean;
+import static dev.tarsspeedy.platform.test.problem.ProblemBundles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.contracts.catalog.DropChanged;

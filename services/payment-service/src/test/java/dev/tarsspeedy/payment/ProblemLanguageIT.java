@@ -1,13 +1,13 @@
 package dev.tarsspeedy.payment;
 
-import static dev.tarsspeedy.payment.support.ProblemBundles.isKorean;
-import static dev.tarsspeedy.payment.support.ProblemBundles.text;
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
+import static dev.tarsspeedy.platform.test.problem.ProblemBundles.isKorean;
+import static dev.tarsspeedy.platform.test.problem.ProblemBundles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.payment.support.OrderStandIn.TestOrder;
 import dev.tarsspeedy.payment.support.PaymentTestBase;
-import dev.tarsspeedy.payment.support.ProblemBundles;
+import dev.tarsspeedy.platform.test.problem.ProblemBundles;
 import dev.tarsspeedy.standin.kakaopay.Endpoint;
 import dev.tarsspeedy.standin.kakaopay.FailureMode;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class ProblemLanguageIT extends PaymentTestBase {
 
     static Stream<Arguments> typesAndLanguages() {
         Stream<String> types =
-                Stream.concat(ProblemBundles.types(ProblemBundles.PAYMENT).stream(), Stream.of("unauthorized"));
+                Stream.concat(ProblemBundles.types(ProblemBundles.SERVICE).stream(), Stream.of("unauthorized"));
         return types.flatMap(type -> Stream.of(Arguments.of(type, "ko"), Arguments.of(type, "en")));
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.catalog.drop.DropTerms;
 import dev.tarsspeedy.catalog.drop.Violation;
-import dev.tarsspeedy.catalog.support.ProblemBundles;
 import dev.tarsspeedy.platform.problem.ProblemMessage;
+import dev.tarsspeedy.platform.test.problem.ProblemBundles;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Every rule of a drop's terms reads in both languages, and in English as the domain tells operators. */
 class DropMessagesTest {
 
-    private static final Properties ENGLISH = ProblemBundles.load(ProblemBundles.CATALOG, "en");
-    private static final Properties KOREAN = ProblemBundles.load(ProblemBundles.CATALOG, "ko");
+    private static final Properties ENGLISH = ProblemBundles.load(ProblemBundles.SERVICE, "en");
+    private static final Properties KOREAN = ProblemBundles.load(ProblemBundles.SERVICE, "ko");
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
     @Test

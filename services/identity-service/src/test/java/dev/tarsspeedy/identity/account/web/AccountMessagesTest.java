@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tarsspeedy.identity.account.InvalidEmailException;
 import dev.tarsspeedy.identity.account.InvalidNameException;
 import dev.tarsspeedy.identity.account.PasswordPolicy;
-import dev.tarsspeedy.identity.support.ProblemBundles;
 import dev.tarsspeedy.platform.problem.ProblemMessage;
+import dev.tarsspeedy.platform.test.problem.ProblemBundles;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Every password rule and every reason to refuse an address or a name reads well in both languages. */
 class AccountMessagesTest {
 
-    private static final Properties ENGLISH = ProblemBundles.load(ProblemBundles.IDENTITY, "en");
-    private static final Properties KOREAN = ProblemBundles.load(ProblemBundles.IDENTITY, "ko");
+    private static final Properties ENGLISH = ProblemBundles.load(ProblemBundles.SERVICE, "en");
+    private static final Properties KOREAN = ProblemBundles.load(ProblemBundles.SERVICE, "ko");
 
     @Test
     void everyPasswordViolationHasItsTextWithItsLimit() {
