@@ -3,6 +3,7 @@ package dev.tarsspeedy.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.e2e.fixture.RunningStack;
+import dev.tarsspeedy.localstack.StackServices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts the local stack the way {@code ./stack} does, checks health through the gateway, stops it with SIGTERM
- * and finds nothing left behind.
+ * Starts the local stack the way {@code ./stack} does, checks the health of every process it runs (the services
+ * through the gateway, the Kakaopay stand-in at its own port), stops it with SIGTERM and finds nothing left behind.
  */
 class LocalStackIT {
 
@@ -23,18 +24,23 @@ class LocalStackIT {
     void startsAnswersThroughTheGatewayAndStopsCleanly() throws Exception {
         List<ProcessHandle> processes;
         try (RunningStack stack = RunningStack.start("lifecycle")) {
-            processes = stack.processes();
-            assertThat(processes).as("servers and services of the stack").hasSizeGreaterThanOrEqualTo(4);
+            // Every process the stack runs, from its own table: a service added to the stack is checked here too.
+            List<StackServices.HealthCheck> checks = StackServices.healthChecks(RunningStack.REPOSITORY);
+            assertThat(checks.stream().map(StackServices.HealthCheck::name))
+                    .as("processes of the stack")
+                    .contains("gateway", "identity-service", "payment-service", "kakaopay-stand-in");
 
-            for (String path : List.of(
-                    "/actuator/health",
-                    "/health/identity-service",
-                    "/health/notification-service",
-                    "/health/catalog-service",
-                    "/health/order-service")) {
-                HttpResponse<String> health = get(stack.gateway() + path);
-                assertThat(health.statusCode()).as(path).isEqualTo(200);
-                assertThat(health.body()).as(path).contains("\"status\":\"UP\"");
+            processes = stack.processes();
+            // One JVM per service, plus PostgreSQL, Redis and the Kafka broker (the SMTP server runs in the stack's
+            // JVM).
+            assertThat(processes)
+                    .as("servers and services of the stack")
+                    .hasSizeGreaterThanOrEqualTo(checks.size() + 3);
+            for (StackServices.HealthCheck check : checks) {
+                String url = (check.throughGateway() ? stack.gateway() : stack.url(check.name())) + check.path();
+                HttpResponse<String> health = get(url);
+                assertThat(health.statusCode()).as(url).isEqualTo(200);
+                assertThat(health.body()).as(url).contains("\"status\":\"UP\"");
             }
 
             HttpResponse<String> unknown = get(stack.gateway() + "/api/no-such-thing");

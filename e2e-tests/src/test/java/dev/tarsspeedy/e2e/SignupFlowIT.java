@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 class SignupFlowIT {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    /** {@code platform.problems.type-base}'s default. */
+    private static final String PROBLEM_TYPES = "https://tars-speedy.dev/problems/";
+
     private static RunningStack stack;
     private static Api gateway;
     private static Mailbox mailbox;
@@ -48,9 +51,10 @@ class SignupFlowIT {
         assertThat(code.find()).as("a 6-digit code in: " + text).isTrue();
         assertThat(mail.get("subject").asString()).matches(".*\\p{IsHangul}.*");
 
-        Api.Response unverifiedLogin =
-                gateway.post("/api/auth/login", Map.of("email", email, "password", "Correct-Horse-9"));
-        assertThat(unverifiedLogin.status()).isEqualTo(403);
+        assertProblem(
+                gateway.post("/api/auth/login", Map.of("email", email, "password", "Correct-Horse-9")),
+                403,
+                "account-not-verified");
 
         Api.Response verified = gateway.post("/api/auth/verification", Map.of("email", email, "code", code.group(1)));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
@@ -68,21 +72,19 @@ class SignupFlowIT {
         String second = refreshed.json().get("refreshToken").asString();
         assertThat(second).isNotEqualTo(first);
 
-        // The first token was rotated: presenting it again looks like theft and revokes the whole family.
-        assertThat(gateway.post("/api/auth/token/refresh", Map.of("refreshToken", first))
-                        .status())
-                .isEqualTo(401);
-        assertThat(gateway.post("/api/auth/token/refresh", Map.of("refreshToken", second))
-                        .status())
-                .isEqualTo(401);
+        // The first token was rotated: presenting it again looks like theft and revokes the whole family, so the
+        // newer token of that family is refused afterwards too.
+        assertProblem(
+                gateway.post("/api/auth/token/refresh", Map.of("refreshToken", first)), 401, "refresh-token-reused");
+        assertProblem(
+                gateway.post("/api/auth/token/refresh", Map.of("refreshToken", second)), 401, "invalid-refresh-token");
 
         String third = login(email, "Correct-Horse-9").get("refreshToken").asString();
         assertThat(gateway.post("/api/auth/logout", Map.of("refreshToken", third))
                         .status())
                 .isEqualTo(204);
-        assertThat(gateway.post("/api/auth/token/refresh", Map.of("refreshToken", third))
-                        .status())
-                .isEqualTo(401);
+        assertProblem(
+                gateway.post("/api/auth/token/refresh", Map.of("refreshToken", third)), 401, "invalid-refresh-token");
     }
 
     @Test
@@ -99,6 +101,19 @@ class SignupFlowIT {
                 "/api/auth/signup", Map.of("email", "not-an-email", "password", "Correct-Horse-9", "name", "x"));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).isEqualTo("application/problem+json");
+    }
+
+    /**
+     * An RFC 9457 refusal as the identity service words it (its problem types, under the platform's default type
+     * base, which the stack keeps), passed through the gateway unchanged.
+     */
+    private static void assertProblem(Api.Response response, int status, String type) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).as(response.toString()).isEqualTo("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.path("type").asString()).as(response.toString()).isEqualTo(PROBLEM_TYPES + type);
+        assertThat(problem.path("status").asInt()).as(response.toString()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).as(response.toString()).isNotBlank();
     }
 
     private static JsonNode login(String email, String password) {

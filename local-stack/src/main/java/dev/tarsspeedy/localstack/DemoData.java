@@ -19,27 +19,39 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Demo data, seeded through the public API as an operator would, so it exercises the same checks: one product and
  * one drop that opens a few minutes after the stack is ready. Idempotent: a run that finds the demo drop still
- * upcoming or open leaves it alone.
+ * upcoming or open leaves it alone, and a run that cannot tell (the look-up keeps failing) creates nothing.
  */
 final class DemoData {
 
     static final String PRODUCT_NAME = "Speedy Runner 1 (launch edition)";
     static final Duration OPENS_IN = Duration.ofMinutes(3);
 
+    /** The catalog's largest page ({@code CATALOG_MAX_PAGE_SIZE}'s default). */
+    static final int PAGE_SIZE = 100;
+
+    private static final int LOOKUP_ATTEMPTS = 3;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String gateway;
+    private final Duration lookupRetryPause;
 
     DemoData(String gateway) {
+        this(gateway, Duration.ofSeconds(2));
+    }
+
+    /** {@code lookupRetryPause}: between attempts at the look-up (a service that has just started may refuse once). */
+    DemoData(String gateway, Duration lookupRetryPause) {
         this.gateway = gateway;
+        this.lookupRetryPause = lookupRetryPause;
     }
 
     /** What it did, in one line for the console. */
     String seed(AdminCredentials admin) throws IOException, InterruptedException {
         String token = login(admin);
-        Optional<JsonNode> existing = findDemoDrop("OPEN").or(() -> findDemoDrop("UPCOMING"));
+        Optional<JsonNode> existing = findDemoDrop();
         if (existing.isPresent()) {
             return "demo drop " + existing.get().path("id").asString() + " (" + PRODUCT_NAME + ") is "
                     + existing.get().path("status").asString() + ", opens at "
@@ -70,26 +82,54 @@ final class DemoData {
                 .asString();
     }
 
-    private Optional<JsonNode> findDemoDrop(String status) {
-        try {
-            JsonNode page =
-                    send(HttpRequest.newBuilder(URI.create(gateway + "/api/drops?status=" + status + "&size=100"))
-                            .GET()
-                            .build());
-            JsonNode drops = page.isArray() ? page : page.path("content");
+    /**
+     * The demo drop if it is open or upcoming. A look-up that keeps failing is an error, never "none": treating it as
+     * none would put a second demo drop on sale at every start that met a slow or failing catalog.
+     */
+    private Optional<JsonNode> findDemoDrop() throws IOException, InterruptedException {
+        IOException failure = null;
+        for (int attempt = 1; attempt <= LOOKUP_ATTEMPTS; attempt++) {
+            try {
+                Optional<JsonNode> open = findDemoDrop("OPEN");
+                return open.isPresent() ? open : findDemoDrop("UPCOMING");
+            } catch (IOException e) {
+                failure = e;
+                if (attempt < LOOKUP_ATTEMPTS) {
+                    Thread.sleep(lookupRetryPause.toMillis());
+                }
+            }
+        }
+        throw new IOException(
+                "could not look up the demo drop (" + failure.getMessage() + "); created nothing, so no duplicate",
+                failure);
+    }
+
+    private Optional<JsonNode> findDemoDrop(String status) throws IOException, InterruptedException {
+        for (int page = 0; ; page++) {
+            JsonNode answer = send(HttpRequest.newBuilder(URI.create(
+                            gateway + "/api/drops?status=" + status + "&page=" + page + "&size=" + PAGE_SIZE))
+                    .timeout(REQUEST_TIMEOUT)
+                    .GET()
+                    .build());
+            JsonNode drops = answer.path("content");
+            if (!drops.isArray()) {
+                throw new IOException("GET /api/drops answered without a content list: " + answer);
+            }
             for (JsonNode drop : drops) {
                 if (PRODUCT_NAME.equals(drop.path("product").path("name").asString())) {
                     return Optional.of(drop);
                 }
             }
-            return Optional.empty();
-        } catch (IOException | InterruptedException e) {
-            return Optional.empty();
+            if (drops.isEmpty()
+                    || (long) (page + 1) * PAGE_SIZE >= answer.path("total").asLong()) {
+                return Optional.empty();
+            }
         }
     }
 
     private JsonNode post(String path, Object body, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {

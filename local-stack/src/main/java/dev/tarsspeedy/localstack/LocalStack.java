@@ -167,29 +167,23 @@ public final class LocalStack {
     }
 
     private static String table(Infrastructure infrastructure, List<ServiceProcess> services, Path home) {
-        List<String[]> rows = new ArrayList<>();
+        UrlTable table = new UrlTable();
         for (ServiceProcess process : services) {
-            StackService service = process.service();
-            rows.add(new String[] {service.name(), service.baseUrl()});
+            table.add(process.service().name(), process.service().baseUrl());
         }
         for (ManagedServer server : infrastructure.servers()) {
             for (ManagedServer.Endpoint endpoint : server.endpoints()) {
-                rows.add(new String[] {endpoint.label(), endpoint.url()});
+                table.add(endpoint.label(), endpoint.url());
             }
         }
         for (ServiceProcess process : services) {
             StackService service = process.service();
             if (service.hasMetrics()) {
-                rows.add(new String[] {"metrics " + service.name(), service.baseUrl() + "/actuator/prometheus"});
+                table.add("metrics " + service.name(), service.baseUrl() + "/actuator/prometheus");
             }
         }
-        rows.add(new String[] {"Logs", home.resolve("logs").toString()});
-        StringBuilder text = new StringBuilder();
-        text.append(String.format("  %-32s %s%n", "WHAT", "WHERE"));
-        for (String[] row : rows) {
-            text.append(String.format("  %-32s %s%n", row[0], row[1]));
-        }
-        return text.toString();
+        table.add("Logs", home.resolve("logs").toString());
+        return table.toString();
     }
 
     /** A busy port usually means a stack that is still running: say so instead of a server's cryptic error. */

@@ -16,9 +16,12 @@ import java.util.UUID;
  * The services the local stack runs, with their ports and the environment that connects them to the
  * infrastructure: the same variables production sets. A service joins the stack when its module exists.
  */
-final class StackServices {
+public final class StackServices {
 
     static final String KAKAOPAY = "kakaopay-stand-in";
+
+    /** The stand-in's own health path; it is not behind the gateway. */
+    static final String KAKAOPAY_HEALTH = "/__stand-in/health";
 
     /** The documented ports (see README); the gateway comes first, it fronts the others. */
     static final Map<String, Integer> PORTS = ports();
@@ -36,6 +39,29 @@ final class StackServices {
         // Not a service of ours: Kakaopay's online payment API as a local stand-in (stand-ins/kakaopay).
         ports.put(KAKAOPAY, 8090);
         return ports;
+    }
+
+    /**
+     * How an operator checks a process's health.
+     *
+     * @param name the process's name
+     * @param throughGateway the path is the gateway's; otherwise the process's own (it is not behind the gateway)
+     * @param path the health path, answering 200 with {@code "status":"UP"}
+     */
+    public record HealthCheck(String name, boolean throughGateway, String path) {}
+
+    /**
+     * The health check of every process in this checkout: the gateway's own, each Spring service's through the
+     * gateway's {@code /health/<name>} route, the stand-in's at its own port. A new service is in it once it is here.
+     */
+    public static List<HealthCheck> healthChecks(Path repository) {
+        return present(repository).stream()
+                .map(name -> switch (name) {
+                    case "gateway" -> new HealthCheck(name, true, "/actuator/health");
+                    case KAKAOPAY -> new HealthCheck(name, false, KAKAOPAY_HEALTH);
+                    default -> new HealthCheck(name, true, "/health/" + name);
+                })
+                .toList();
     }
 
     /** The names of the services whose modules exist in this checkout, gateway first. */
@@ -126,7 +152,7 @@ final class StackServices {
                             standInJar(repository),
                             List.of("--port", port.get(name).toString(), "--secret-key", kakaopayKey),
                             Map.of(),
-                            "/__stand-in/health"));
+                            KAKAOPAY_HEALTH));
                     continue;
                 }
                 default -> throw new IllegalStateException("no local-stack settings for " + name);
