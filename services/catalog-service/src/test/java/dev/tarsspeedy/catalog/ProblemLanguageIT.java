@@ -1,7 +1,6 @@
 package dev.tarsspeedy.catalog;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
-import static dev.tarsspeedy.platform.test.problem.ProblemBundles.isKorean;
 import static dev.tarsspeedy.platform.test.problem.ProblemBundles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,15 +57,7 @@ class ProblemLanguageIT extends CatalogTestBase {
         if (trigger.detailKey() != null) {
             assertThat(detail).isEqualTo(text(trigger.detailKey(), language));
         }
-        boolean korean = language.equals("ko");
-        assertThat(isKorean(title)).as("title %s", title).isEqualTo(korean);
-        assertThat(isKorean(detail)).as("detail %s", detail).isEqualTo(korean);
-        if (problem.get("errors") instanceof List<?> errors) {
-            for (Object error : errors) {
-                String message = (String) ((Map<?, ?>) error).get("message");
-                assertThat(isKorean(message)).as("message %s", message).isEqualTo(korean);
-            }
-        }
+        ProblemBundles.assertInLanguage(problem, language);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.tarsspeedy.identity;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
-import static dev.tarsspeedy.platform.test.problem.ProblemBundles.isKorean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -76,19 +75,7 @@ class ProblemLanguageIT extends IdentityTestBase {
         if (trigger.detailKey() != null) {
             assertThat(detail).isEqualTo(text(trigger.detailKey(), language));
         }
-        boolean korean = language.equals("ko");
-        assertThat(isKorean(title)).as("title %s", title).isEqualTo(korean);
-        assertThat(isKorean(detail)).as("detail %s", detail).isEqualTo(korean);
-        for (String member : List.of("errors", "violations")) {
-            if (problem.get(member) instanceof List<?> items) {
-                for (Object item : items) {
-                    String message = (String) ((Map<?, ?>) item).get("message");
-                    assertThat(isKorean(message))
-                            .as("%s message %s", member, message)
-                            .isEqualTo(korean);
-                }
-            }
-        }
+        ProblemBundles.assertInLanguage(problem, language);
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.tarsspeedy.order;
 
-import static dev.tarsspeedy.platform.test.problem.ProblemBundles.isKorean;
 import static dev.tarsspeedy.platform.test.problem.ProblemBundles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.contracts.catalog.DropChanged;
 import dev.tarsspeedy.order.support.DropMother;
 import dev.tarsspeedy.order.support.OrderTestBase;
+import dev.tarsspeedy.platform.test.problem.ProblemBundles;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,15 +74,7 @@ class ProblemLanguageIT extends OrderTestBase {
         if (caused.detailKey() != null) {
             assertThat(detail).isEqualTo(detail(caused, language));
         }
-        boolean korean = language.equals("ko");
-        assertThat(isKorean(title)).as("title %s", title).isEqualTo(korean);
-        assertThat(isKorean(detail)).as("detail %s", detail).isEqualTo(korean);
-        if (problem.get("errors") instanceof List<?> errors) {
-            for (Object error : errors) {
-                String message = (String) ((Map<?, ?>) error).get("message");
-                assertThat(isKorean(message)).as("message %s", message).isEqualTo(korean);
-            }
-        }
+        ProblemBundles.assertInLanguage(problem, language);
     }
 
     @Test

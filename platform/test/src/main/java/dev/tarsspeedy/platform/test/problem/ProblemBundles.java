@@ -68,6 +68,29 @@ public final class ProblemBundles {
     }
 
     /**
+     * A problem body's title, detail and every message of its {@code errors} and {@code violations} are in
+     * {@code language}: Korean for "ko", else not.
+     */
+    public static void assertInLanguage(java.util.Map<String, Object> problem, String language) {
+        boolean korean = language.equals("ko");
+        for (String member : new String[] {"title", "detail"}) {
+            Object text = problem.get(member);
+            assertThat(text).as("%s of %s", member, problem).isInstanceOf(String.class);
+            assertThat(isKorean((String) text)).as("%s %s", member, text).isEqualTo(korean);
+        }
+        for (String member : new String[] {"errors", "violations"}) {
+            if (problem.get(member) instanceof java.util.List<?> items) {
+                for (Object item : items) {
+                    Object message = ((java.util.Map<?, ?>) item).get("message");
+                    assertThat(isKorean(String.valueOf(message)))
+                            .as("%s message %s", member, message)
+                            .isEqualTo(korean);
+                }
+            }
+        }
+    }
+
+    /**
      * The service's bundle is complete in both languages: the same keys in English and Korean, no empty text, every
      * Korean text Korean, exactly {@code expectedTypes} titled and each with a detail, and every text a well-formed
      * MessageFormat pattern whose apostrophes are doubled where it takes arguments (a lone one is dropped silently).
