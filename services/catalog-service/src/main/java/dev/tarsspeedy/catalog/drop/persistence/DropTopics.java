@@ -1,20 +1,19 @@
 package dev.tarsspeedy.catalog.drop.persistence;
 
 import dev.tarsspeedy.contracts.catalog.DropChanged;
-import org.apache.kafka.clients.admin.NewTopic;
+import dev.tarsspeedy.platform.events.topics.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Makes sure the topic of drop changes exists where brokers do not create topics themselves. An existing topic is
- * left as it is.
+ * The topic of drop changes.
  */
 @Configuration(proxyBeanMethods = false)
 class DropTopics {
 
     @Bean
-    NewTopic dropChangedTopic() {
-        return TopicBuilder.name(DropChanged.TOPIC).partitions(3).build();
+    KafkaAdmin.NewTopics dropTopics() {
+        return EventTopics.of(DropChanged.TOPIC);
     }
 }

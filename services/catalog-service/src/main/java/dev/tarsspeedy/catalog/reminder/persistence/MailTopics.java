@@ -1,17 +1,19 @@
 package dev.tarsspeedy.catalog.reminder.persistence;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
-import org.apache.kafka.clients.admin.NewTopic;
+import dev.tarsspeedy.platform.events.topics.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
-/** Makes sure the email topic exists where brokers do not create topics themselves; an existing one stays. */
+/**
+ * The topic this service writes its reminder emails to.
+ */
 @Configuration(proxyBeanMethods = false)
 class MailTopics {
 
     @Bean
-    NewTopic emailRequestedTopic() {
-        return TopicBuilder.name(EmailRequested.TOPIC).partitions(3).build();
+    KafkaAdmin.NewTopics mailTopics() {
+        return EventTopics.of(EmailRequested.TOPIC);
     }
 }

@@ -4,40 +4,25 @@ import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.order.RefundRequested;
 import dev.tarsspeedy.contracts.payment.PaymentApproved;
 import dev.tarsspeedy.contracts.payment.PaymentRefunded;
-import org.apache.kafka.clients.admin.NewTopic;
+import dev.tarsspeedy.platform.events.Topics;
+import dev.tarsspeedy.platform.events.topics.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Makes sure the topics this service writes and reads exist where brokers do not create topics themselves. An
- * existing topic is left as it is.
+ * The topics this service writes and reads, and the dead letters of the refund requests it consumes.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentTopics {
 
     @Bean
-    NewTopic paymentApprovedTopic() {
-        return TopicBuilder.name(PaymentApproved.TOPIC).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic paymentRefundedTopic() {
-        return TopicBuilder.name(PaymentRefunded.TOPIC).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic refundRequestedTopic() {
-        return TopicBuilder.name(RefundRequested.TOPIC).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic refundRequestedDeadLetterTopic() {
-        return TopicBuilder.name(RefundRequested.TOPIC + ".dlt").partitions(1).build();
-    }
-
-    @Bean
-    NewTopic emailRequestedTopic() {
-        return TopicBuilder.name(EmailRequested.TOPIC).partitions(3).build();
+    KafkaAdmin.NewTopics paymentTopics() {
+        return EventTopics.of(
+                PaymentApproved.TOPIC,
+                PaymentRefunded.TOPIC,
+                RefundRequested.TOPIC,
+                Topics.deadLetter(RefundRequested.TOPIC),
+                EmailRequested.TOPIC);
     }
 }

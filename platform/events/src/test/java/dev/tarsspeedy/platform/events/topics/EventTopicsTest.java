@@ -1,0 +1,29 @@
+package dev.tarsspeedy.platform.events.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tarsspeedy.platform.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class EventTopicsTest {
+
+    @Test
+    void eventTopicsGetThePlatformsPartitionsAndDeadLetterTopicsOne() {
+        String topic = Topics.name("orders", "OrderPaid", 1);
+
+        assertThat(EventTopics.topics(topic, Topics.deadLetter(topic)))
+                .extracting(NewTopic::name, NewTopic::numPartitions)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("orders.order-paid.v1", 3),
+                        org.assertj.core.groups.Tuple.tuple("orders.order-paid.v1.dlt", 1));
+    }
+
+    @Test
+    void aNameKafkaRefusesIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> EventTopics.of("orders/paid"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orders/paid");
+    }
+}
