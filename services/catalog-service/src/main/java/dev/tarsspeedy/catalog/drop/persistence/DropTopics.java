@@ -13,7 +13,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class DropTopics {
 
     @Bean
-    KafkaAdmin.NewTopics dropTopics() {
+    KafkaAdmin.NewTopics dropChangedTopics() {
         return EventTopics.of(DropChanged.TOPIC);
     }
 }

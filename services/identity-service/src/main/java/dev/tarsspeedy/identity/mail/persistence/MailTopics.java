@@ -13,7 +13,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class MailTopics {
 
     @Bean
-    KafkaAdmin.NewTopics mailTopics() {
+    KafkaAdmin.NewTopics identityMailTopics() {
         return EventTopics.of(EmailRequested.TOPIC);
     }
 }

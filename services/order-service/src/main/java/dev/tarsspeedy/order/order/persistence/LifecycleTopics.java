@@ -18,7 +18,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class LifecycleTopics {
 
     @Bean
-    KafkaAdmin.NewTopics lifecycleTopics() {
+    KafkaAdmin.NewTopics orderLifecycleTopics() {
         return EventTopics.of(
                 OrderPaid.TOPIC,
                 RefundRequested.TOPIC,

@@ -17,7 +17,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class PaymentTopics {
 
     @Bean
-    KafkaAdmin.NewTopics paymentTopics() {
+    KafkaAdmin.NewTopics paymentEventTopics() {
         return EventTopics.of(
                 PaymentApproved.TOPIC,
                 PaymentRefunded.TOPIC,
