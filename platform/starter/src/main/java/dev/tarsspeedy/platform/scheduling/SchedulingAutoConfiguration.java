@@ -2,7 +2,6 @@ package dev.tarsspeedy.platform.scheduling;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.redis.spring.RedisLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,24 +11,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The one way to run a scheduled job once across several instances of a service: Spring's {@code @Scheduled} plus
- * ShedLock's {@code @SchedulerLock(name = "...")}, with the lock in the service's Redis. Active when ShedLock's Redis
- * provider is on the class path and the service has Redis; {@code platform.scheduling.enabled=false} turns it off.
- *
- * <p>A locked method must do its work before it returns: ShedLock releases the lock when the method returns, so a
- * reactive job blocks on its {@code Mono} (the scheduler's thread is not an event-loop thread). The lock only saves
- * work: every job still changes state with conditional updates, so two runs at once stay correct.
+ * The locks behind {@link ScheduledJob}s that run once per cluster: ShedLock's Redis provider on the service's Redis.
+ * Active when ShedLock's Redis provider is on the class path and the service has Redis;
+ * {@code platform.scheduling.enabled=false} turns it off together with the schedule. The lock only saves work: every
+ * job still changes state with conditional updates, so two runs at once stay correct (decision 0006).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass({LockProvider.class, RedisLockProvider.class, RedisConnectionFactory.class})
 @ConditionalOnBean(RedisConnectionFactory.class)
 @ConditionalOnProperty(prefix = "platform.scheduling", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SchedulingProperties.class)
-@EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "${platform.scheduling.lock-at-most-for:PT5M}")
 public class SchedulingAutoConfiguration {
 
     /** Keys {@code job-lock:<service>:<job>}: services sharing one Redis never share a lock by accident. */
