@@ -45,7 +45,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * }</pre>
  *
  * It runs as one {@link TestFactory}: one dynamic test per type and language, plus one check of the table itself.
- * {@code @BeforeEach} and {@code @AfterEach} methods run once around all of them, so a trigger cleans up after itself.
+ * {@code @BeforeEach} and {@code @AfterEach} methods run once around all of them, so a trigger cleans up after itself
+ * ({@link ProblemTriggers.Cause#afterwards()}).
  */
 public interface ProblemLanguageContract {
 
@@ -89,8 +90,14 @@ public interface ProblemLanguageContract {
                     type);
         }
         ProblemTriggers.Cause cause = trigger.cause().get();
-        WebTestClient.ResponseSpec response =
-                cause.request().header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange();
+        WebTestClient.ResponseSpec response;
+        try {
+            response = cause.request()
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                    .exchange();
+        } finally {
+            cause.afterwards().run();
+        }
 
         response.expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, language);
         Map<String, Object> problem = ProblemAssertions.assertProblem(response, trigger.status(), type);

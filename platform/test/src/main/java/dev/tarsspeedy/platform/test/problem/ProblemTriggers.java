@@ -36,7 +36,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * }</pre>
  *
  * Setup requests a trigger sends before the one it returns are the trigger's own business (send them in any
- * language and check them as the test needs).
+ * language and check them as the test needs); what must be undone after the request goes in
+ * {@link Cause#afterwards()}.
  */
 public final class ProblemTriggers {
 
@@ -116,12 +117,20 @@ public final class ProblemTriggers {
     /** One way to cause a type. */
     record Trigger(String type, HttpStatus status, Supplier<Cause> cause) {}
 
-    /** A request that causes the type (not yet sent), and the detail its answer must carry. */
-    public record Cause(WebTestClient.RequestHeadersSpec<?> request, Detail detail) {
+    /**
+     * A request that causes the type (not yet sent), the detail its answer must carry, and what to undo once the
+     * answer is in (a stand-in told to fail, say), whether the checks pass or not.
+     */
+    public record Cause(WebTestClient.RequestHeadersSpec<?> request, Detail detail, Runnable afterwards) {
 
         public Cause {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(afterwards, "afterwards");
+        }
+
+        public Cause(WebTestClient.RequestHeadersSpec<?> request, Detail detail) {
+            this(request, detail, () -> {});
         }
     }
 
