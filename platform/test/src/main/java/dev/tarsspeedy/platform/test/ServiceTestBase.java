@@ -30,12 +30,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  *     }
  * }
  *
- * class LoginIT extends IdentityTestBase {
+ * class SignupIT extends IdentityTestBase {
  *     @Test
- *     void aWrongPasswordIsRefused() {
- *         assertProblem(signUp(Map.of()), HttpStatus.BAD_REQUEST, "validation");
+ *     void anIncompleteSignupIsRefusedAndStoresNothing() {
+ *         assertProblem(signUp(Map.of("email", "kim@example.com")), HttpStatus.BAD_REQUEST, "validation");
  *         awaitOutboxDrained();
- *         assertThat(count("select count(*) from user_account where email = :email", "email", email)).isZero();
+ *         assertThat(count("select count(*) from user_account where email = :email", "email", "kim@example.com"))
+ *                 .isZero();
  *     }
  * }
  * }</pre>

@@ -21,15 +21,23 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  *
  * <pre>{@code
  * ProblemTriggers.create()
- *         // detail: the bundle's "drop-not-found.detail" as it is
- *         .trigger("drop-not-found", NOT_FOUND, () -> client().get().uri("/api/drops/{id}", UUID.randomUUID()))
+ *         // detail: the bundle's "product-not-found.detail" as it is
+ *         .trigger("product-not-found", NOT_FOUND, () -> client().get().uri("/api/products/{id}", UUID.randomUUID()))
  *         // detail: another key of the service's or the platform's bundle
- *         .trigger("unauthorized", UNAUTHORIZED, Detail.of("unauthorized.no-user"), () -> noUser())
+ *         .trigger("unauthorized", UNAUTHORIZED, Detail.of("unauthorized.no-user"),
+ *                 () -> client(JWKS.token("not-a-user-id", List.of("USER"))).get().uri("/api/orders"))
  *         // request and detail computed together: the detail names a value the trigger made up
- *         .computed("order-not-found", NOT_FOUND, () -> {
- *             UUID order = UUID.randomUUID();
- *             return new Cause(ordersOf(buyer).get().uri("/api/orders/{id}", order),
- *                     Detail.of("order-not-found.detail", order));
+ *         .computed("drop-not-found", NOT_FOUND, () -> {
+ *             UUID drop = UUID.randomUUID();
+ *             return new Cause(client(userToken(buyer)).get().uri("/api/drops/{id}", drop),
+ *                     Detail.of("drop-not-found.detail", drop));
+ *         })
+ *         // a stand-in told to fail for this one request, and told to stop once the answer is in
+ *         .computed("order-service-unavailable", SERVICE_UNAVAILABLE, () -> {
+ *             TestOrder order = pendingOrder();
+ *             ORDERS.fail(order.orderId());
+ *             return new Cause(starting(order), Detail.of("order-service-unavailable.detail"),
+ *                     () -> ORDERS.recover(order.orderId()));
  *         })
  *         // a type of the bundle that no single request can cause, with where it is checked instead
  *         .coveredElsewhere("sale-unavailable", "needs a Redis outage; RedisLossIT causes it");
