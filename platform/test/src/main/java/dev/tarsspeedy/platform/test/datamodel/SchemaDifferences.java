@@ -63,8 +63,8 @@ public final class SchemaDifferences {
             Attribute real = actual.attributes().get(column);
             String name = "table " + table + ": column " + column;
             if (written == null) {
-                differences.add(name + " (" + real.type() + " " + real.keys() + ") is in the database, missing from"
-                        + " the diagram");
+                String keys = real.keys().isEmpty() ? "" : " " + real.keys();
+                differences.add(name + " (" + real.type() + keys + ") is in the database, missing from the diagram");
             } else if (real == null) {
                 differences.add(name + " is in the diagram, not in the database");
             } else {

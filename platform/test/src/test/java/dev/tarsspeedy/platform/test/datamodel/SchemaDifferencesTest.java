@@ -76,7 +76,7 @@ class SchemaDifferencesTest {
         assertThat(SchemaDifferences.between(diagram, DATABASE))
                 .containsExactly(
                         "table customer_order: column drop_id has keys [] in the diagram, [FK] in the database",
-                        "table customer_order: column tags (text[] []) is in the database, missing from the diagram",
+                        "table customer_order: column tags (text[]) is in the database, missing from the diagram",
                         "table refund: in the diagram, not in the database",
                         "table sale: column name has type varchar(100) in the diagram, varchar(200) in the database",
                         "table sale: column quantity has keys [UK] in the diagram, [] in the database",
