@@ -146,7 +146,7 @@ public final class DataModel {
 
     /**
      * One relationship per foreign key, the referenced table on the left: exactly one ({@code ||}) referenced row, or
-     * zero or one ({@code o|}) when a key column may be null; zero or more ({@code o{}) referencing rows, or zero or one
+     * zero or one ({@code o|}) when a key column may be null; zero or more (<code>o&#123;</code>) referencing rows, or zero or one
      * when the key's columns are the referencing table's primary key or unique. Identifying ({@code --}) when the key's
      * columns are all in the referencing table's primary key, non-identifying ({@code ..}) otherwise.
      */

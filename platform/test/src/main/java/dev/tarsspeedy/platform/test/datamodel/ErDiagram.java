@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * database's catalogue by {@link DataModel}, so that {@link SchemaDifferences} can compare the two.
  *
  * <p>The parser reads the subset of Mermaid a data model needs and rejects anything else rather than skip it: entity
- * blocks {@code name { type name PK, FK "comment" }} and relationships {@code a ||--o{ b : "label"} in the symbolic
- * cardinality notation ({@code ||}, {@code |o}/{@code o|}, {@code }o}/{@code o{}, {@code }|}/{@code |{}), identifying
+ * blocks <code>name &#123; type name PK, FK "comment" &#125;</code> and relationships <code>a ||--o&#123; b : "label"</code> in the symbolic
+ * cardinality notation ({@code ||}, {@code |o}/{@code o|}, <code>&#125;o</code>/<code>o&#123;</code>, <code>&#125;|</code>/<code>|&#123;</code>), identifying
  * ({@code --}) or not ({@code ..}).
  */
 public record ErDiagram(Map<String, Entity> entities, List<Relationship> relationships) {
@@ -55,7 +55,7 @@ public record ErDiagram(Map<String, Entity> entities, List<Relationship> relatio
     /**
      * A relationship between two tables. Each end's cardinality says how many rows of that end's table one row of the
      * other end's table relates to, in the right-hand notation: {@code ||} exactly one, {@code o|} zero or one,
-     * {@code o{} zero or more, {@code |{} one or more. {@code identifying} is Mermaid's solid line ({@code --}).
+     * <code>o&#123;</code> zero or more, <code>|&#123;</code> one or more. {@code identifying} is Mermaid's solid line ({@code --}).
      */
     public record Relationship(
             String left,
@@ -265,7 +265,7 @@ public record ErDiagram(Map<String, Entity> entities, List<Relationship> relatio
         return new IllegalArgumentException("erDiagram line " + number + " (" + line.strip() + "): " + problem);
     }
 
-    /** A left-hand cardinality ({@code |o}, {@code }o}, {@code }|}) in the right-hand notation. */
+    /** A left-hand cardinality ({@code |o}, <code>&#125;o</code>, <code>&#125;|</code>) in the right-hand notation. */
     private static String rightHand(String leftHand) {
         return new StringBuilder(leftHand).reverse().toString().replace('}', '{');
     }
