@@ -87,7 +87,11 @@ public final class ServiceArchitecture {
         return rules(basePackage, true);
     }
 
-    /** @param emailOnlyThroughTheOutbox {@code false} only for the service that sends the emails others request */
+    /**
+     * @param emailOnlyThroughTheOutbox {@code false} only for the service that sends the emails others request: it
+     *     reads the requests and talks SMTP, so neither {@link #emailOnlyThroughTheOutbox()} nor {@link #noMail()}
+     *     applies to it
+     */
     public static ArchRule rules(String basePackage, boolean emailOnlyThroughTheOutbox) {
         CompositeArchRule rules = CompositeArchRule.of(layout(basePackage))
                 .and(domainIsFreeOfWebTypes("..web..", "..client.."))
@@ -97,12 +101,11 @@ public final class ServiceArchitecture {
                 .and(adapterIsPrivate("..client.."))
                 .and(controllersLiveInWeb().allowEmptyShould(true))
                 .and(featuresAreFreeOfCycles(basePackage))
-                .and(noMail())
                 .and(constructorInjectionOnly())
                 .and(callerComesFromThePlatform())
                 .and(jobsComeFromThePlatform())
                 .and(listenersLiveInMessaging());
-        return emailOnlyThroughTheOutbox ? rules.and(emailOnlyThroughTheOutbox()) : rules;
+        return emailOnlyThroughTheOutbox ? rules.and(noMail()).and(emailOnlyThroughTheOutbox()) : rules;
     }
 
     /**
