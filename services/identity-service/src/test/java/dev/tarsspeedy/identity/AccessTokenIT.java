@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +29,87 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** Only the service's own, unexpired, untampered access tokens open {@code /api/users/me}. */
+/**
+ * What an access token says (the user, their address, roles and profile language), and that only the service's own,
+ * unexpired, untampered access tokens open {@code /api/users/me}.
+ */
 class AccessTokenIT extends IdentityTestBase {
 
     @Autowired
     SigningKeyStore keys;
+
+    @Test
+    void theTokenNamesTheUserTheirAddressRolesAndTheProfilesLanguage() throws Exception {
+        String email = activeAccount("Kim");
+        String token = (String) login(email, PASSWORD).get("accessToken");
+        Map<String, Object> me = getMe(token)
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
+
+        SignedJWT jwt = SignedJWT.parse(token);
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(jwt.getHeader().getKeyID()).isNotBlank();
+        assertThat(claims.getSubject()).isEqualTo(me.get("id"));
+        assertThat(claims.getStringClaim("email")).isEqualTo(email);
+        assertThat(claims.getStringListClaim("roles")).containsExactly("USER");
+        // Signed up without a locale and without Accept-Language: English.
+        assertThat(claims.getStringClaim("locale")).isEqualTo("en").isEqualTo(me.get("locale"));
+        assertThat(claims.getIssuer()).isNotBlank();
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(claims.getExpirationTime().toInstant())
+                .isEqualTo(claims.getIssueTime().toInstant().plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void aUserWhoChoseKoreanGetsTokensSayingKo() throws Exception {
+        String email = activeAccount("Kim");
+        String english = (String) login(email, PASSWORD).get("accessToken");
+        assertThat(SignedJWT.parse(english).getJWTClaimsSet().getStringClaim("locale"))
+                .isEqualTo("en");
+
+        client().patch()
+                .uri("/api/users/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + english)
+                .bodyValue(Map.of("locale", "ko"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        // The next token, by login or by refresh, carries the profile's new language.
+        Map<String, Object> session = login(email, PASSWORD);
+        assertThat(SignedJWT.parse((String) session.get("accessToken"))
+                        .getJWTClaimsSet()
+                        .getStringClaim("locale"))
+                .isEqualTo("ko");
+        String refreshed = (String) post("/api/auth/token/refresh", Map.of("refreshToken", session.get("refreshToken")))
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody()
+                .get("accessToken");
+        assertThat(SignedJWT.parse(refreshed).getJWTClaimsSet().getStringClaim("locale"))
+                .isEqualTo("ko");
+    }
+
+    @Test
+    void aUserWhoSignedUpInKoreanGetsTokensSayingKo() throws Exception {
+        String email = newEmail();
+        Map<String, Object> body = signupBody(email, PASSWORD, "김민준");
+        body.put("locale", "ko");
+        post("/api/auth/signup", body).expectStatus().isAccepted();
+        post("/api/auth/verification", Map.of("email", email, "code", code(email, 1)))
+                .expectStatus()
+                .isOk();
+
+        String token = (String) login(email, PASSWORD).get("accessToken");
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("locale"))
+                .isEqualTo("ko");
+    }
 
     @Test
     void noTokenOrGarbageIs401() {

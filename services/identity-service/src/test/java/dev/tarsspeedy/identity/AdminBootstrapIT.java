@@ -8,7 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tarsspeedy.identity.account.AccountRepository;
 import dev.tarsspeedy.identity.account.PasswordPolicy;
 import dev.tarsspeedy.identity.admin.AdminBootstrap;
-import dev.tarsspeedy.identity.admin.AdminProperties;
+import dev.tarsspeedy.identity.admin.AdminSettings;
 import dev.tarsspeedy.identity.crypto.PasswordHasher;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
 import java.util.List;
@@ -139,7 +139,7 @@ class AdminBootstrapIT extends IdentityTestBase {
 
     private AdminBootstrap bootstrapFor(String email, String password) {
         return new AdminBootstrap(
-                new AdminProperties(email, password, "Operator", "en"),
+                new AdminSettings(email, password, "Operator", "en"),
                 accounts,
                 passwordPolicy,
                 passwords,

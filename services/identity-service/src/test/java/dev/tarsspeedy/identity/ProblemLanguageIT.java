@@ -11,7 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tarsspeedy.identity.keys.SigningKey;
 import dev.tarsspeedy.identity.keys.SigningKeyStore;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
-import dev.tarsspeedy.identity.token.TokenProperties;
+import dev.tarsspeedy.identity.token.TokenSettings;
 import dev.tarsspeedy.platform.test.problem.ProblemBundles;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class ProblemLanguageIT extends IdentityTestBase {
     SigningKeyStore keys;
 
     @Autowired
-    TokenProperties tokens;
+    TokenSettings tokens;
 
     /** How to cause a type, its status, and the bundle key of its detail. */
     private record Trigger(HttpStatus status, String detailKey, Function<String, WebTestClient.ResponseSpec> request) {}

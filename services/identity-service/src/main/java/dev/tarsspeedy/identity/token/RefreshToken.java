@@ -1,6 +1,6 @@
 package dev.tarsspeedy.identity.token;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import java.time.Instant;
 import java.util.UUID;
 

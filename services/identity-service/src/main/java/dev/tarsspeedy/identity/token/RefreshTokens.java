@@ -1,6 +1,6 @@
 package dev.tarsspeedy.identity.token;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.crypto.SecretHasher;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,12 +22,12 @@ public class RefreshTokens {
 
     private final RefreshTokenRepository repository;
     private final SecretHasher hasher;
-    private final TokenProperties properties;
+    private final TokenSettings properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public RefreshTokens(
-            RefreshTokenRepository repository, SecretHasher hasher, TokenProperties properties, Clock clock) {
+            RefreshTokenRepository repository, SecretHasher hasher, TokenSettings properties, Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.properties = properties;

@@ -1,6 +1,6 @@
 package dev.tarsspeedy.identity.token.persistence;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.token.RefreshToken;
 import dev.tarsspeedy.identity.token.RefreshTokenRepository;
 import io.r2dbc.spi.Readable;

@@ -14,13 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     requests wait in a queue, so a burst of logins cannot exhaust memory or starve other work
  */
 @ConfigurationProperties("identity.password-hashing")
-public record PasswordHashingProperties(
+public record PasswordHashingSettings(
         @DefaultValue("19456") int memoryKib,
         @DefaultValue("2") int iterations,
         @DefaultValue("1") int parallelism,
         @DefaultValue("0") int threads) {
 
-    public PasswordHashingProperties {
+    public PasswordHashingSettings {
         if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1 || threads < 0) {
             throw new IllegalArgumentException("identity.password-hashing: memory-kib must be at least 8 x parallelism,"
                     + " iterations and parallelism at least 1, threads 0 (one per core) or more");

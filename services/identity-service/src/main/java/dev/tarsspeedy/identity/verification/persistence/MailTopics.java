@@ -1,4 +1,4 @@
-package dev.tarsspeedy.identity.mail.persistence;
+package dev.tarsspeedy.identity.verification.persistence;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.platform.events.topics.EventTopics;

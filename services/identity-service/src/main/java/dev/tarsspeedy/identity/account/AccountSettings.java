@@ -10,4 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultTimeZone the time zone of a sign-up that names none
  */
 @ConfigurationProperties("identity.accounts")
-public record AccountProperties(@DefaultValue("UTC") ZoneId defaultTimeZone) {}
+public record AccountSettings(@DefaultValue("UTC") ZoneId defaultTimeZone) {}

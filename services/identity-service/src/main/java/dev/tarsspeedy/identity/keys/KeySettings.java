@@ -15,13 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInterval how often each instance reloads the keys and rotates or retires them when due
  */
 @ConfigurationProperties("identity.keys")
-public record KeyProperties(
+public record KeySettings(
         @DefaultValue("30d") Duration rotateAfter,
         @DefaultValue("10m") Duration publishAhead,
         @DefaultValue("1h") Duration retireAfter,
         @DefaultValue("1m") Duration checkInterval) {
 
-    public KeyProperties {
+    public KeySettings {
         if (!rotateAfter.isPositive()
                 || publishAhead.isNegative()
                 || !retireAfter.isPositive()

@@ -15,13 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emailCooldown the pause between two verification (or two password-reset) emails to one address
  */
 @ConfigurationProperties("identity.throttle")
-public record ThrottleProperties(
+public record ThrottleSettings(
         @DefaultValue("5") int maxFailuresPerAccount,
         @DefaultValue("20") int maxFailuresPerIp,
         @DefaultValue("15m") Duration window,
         @DefaultValue("60s") Duration emailCooldown) {
 
-    public ThrottleProperties {
+    public ThrottleSettings {
         if (maxFailuresPerAccount < 1 || maxFailuresPerIp < 1 || !window.isPositive() || !emailCooldown.isPositive()) {
             throw new IllegalArgumentException("identity.throttle: limits must be at least 1 and durations positive");
         }

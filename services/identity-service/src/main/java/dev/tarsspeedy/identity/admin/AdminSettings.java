@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code IDENTITY_ADMIN_PASSWORD}).
  */
 @ConfigurationProperties("identity.admin")
-public record AdminProperties(
+public record AdminSettings(
         String email,
         String password,
         @DefaultValue("Administrator") String name,
@@ -21,6 +21,6 @@ public record AdminProperties(
     /** Never the password. */
     @Override
     public String toString() {
-        return "AdminProperties[email=" + email + ", name=" + name + ", locale=" + locale + "]";
+        return "AdminSettings[email=" + email + ", name=" + name + ", locale=" + locale + "]";
     }
 }

@@ -11,11 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts wrong entries after which a code is dead and a new one must be requested
  */
 @ConfigurationProperties("identity.verification")
-public record VerificationProperties(
+public record VerificationSettings(
         @DefaultValue("10m") Duration codeTtl,
         @DefaultValue("5") int maxAttempts) {
 
-    public VerificationProperties {
+    public VerificationSettings {
         if (!codeTtl.isPositive() || maxAttempts < 1) {
             throw new IllegalArgumentException("identity.verification: code-ttl must be positive, max-attempts >= 1");
         }

@@ -12,12 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenTtl lifetime of a refresh token; each refresh issues a new one with a fresh lifetime
  */
 @ConfigurationProperties("identity.tokens")
-public record TokenProperties(
+public record TokenSettings(
         @DefaultValue("http://localhost:8081") String issuer,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("30d") Duration refreshTokenTtl) {
 
-    public TokenProperties {
+    public TokenSettings {
         if (issuer == null || issuer.isBlank()) {
             throw new IllegalArgumentException("identity.tokens.issuer must not be blank");
         }

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.identity.account;
+package dev.tarsspeedy.identity;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -12,13 +12,6 @@ public record UserId(UUID value) {
 
     public static UserId random() {
         return new UserId(UUID.randomUUID());
-    }
-
-    /**
-     * @throws IllegalArgumentException when the text is not a UUID
-     */
-    public static UserId parse(String text) {
-        return new UserId(UUID.fromString(text));
     }
 
     @Override
