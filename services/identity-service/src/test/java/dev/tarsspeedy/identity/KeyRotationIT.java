@@ -12,6 +12,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tarsspeedy.identity.keys.SigningKey;
 import dev.tarsspeedy.identity.keys.SigningKeyStore;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
+import dev.tarsspeedy.platform.scheduling.ScheduledJob;
+import dev.tarsspeedy.platform.scheduling.ScheduledJobs;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -23,12 +25,15 @@ import org.springframework.http.HttpStatus;
 /**
  * Rotation with the test profile's timings (rotate after 30 days, publish 1 h ahead, retire 1 h after the
  * successor took over): a new key is published before it signs, and the old one stays published while its
- * tokens can still be valid.
+ * tokens can still be valid. Maintenance runs as the service's scheduled job {@code key-maintenance}.
  */
 class KeyRotationIT extends IdentityTestBase {
 
     @Autowired
     SigningKeyStore keys;
+
+    @Autowired
+    ScheduledJobs jobs;
 
     @Test
     void aNewKeyIsPublishedFirstThenSignsWhileTheOldOneStaysUntilItsTokensExpired() throws Exception {
@@ -39,7 +44,7 @@ class KeyRotationIT extends IdentityTestBase {
 
         // The newest key is 30 days old: maintenance makes a successor, published at once, signing in an hour.
         clock.advance(Duration.ofDays(30).plusMinutes(1));
-        keys.maintain().block();
+        maintain();
         Set<String> afterRotation = publishedKids();
         assertThat(afterRotation).containsAll(before).hasSize(before.size() + 1);
         String newKid = afterRotation.stream()
@@ -57,7 +62,7 @@ class KeyRotationIT extends IdentityTestBase {
 
         // After the publication period the new key signs; the old key's tokens still work.
         clock.advance(Duration.ofMinutes(2));
-        keys.maintain().block();
+        maintain();
         String signedByNew = accessToken(email);
         assertThat(kidOf(signedByNew)).isEqualTo(newKid);
         assertThat(publishedKids()).contains(oldKid, newKid);
@@ -67,7 +72,7 @@ class KeyRotationIT extends IdentityTestBase {
         // Once the new key has signed for retire-after, the old key leaves the JWKS and is no longer accepted,
         // not even for a token that has not expired.
         clock.advance(Duration.ofMinutes(61));
-        keys.maintain().block();
+        maintain();
         assertThat(publishedKids()).contains(newKid).doesNotContain(oldKid);
         assertThat(count("select count(*) from signing_key where kid = :kid and retired_at is not null", "kid", oldKid))
                 .isEqualTo(1);
@@ -75,6 +80,13 @@ class KeyRotationIT extends IdentityTestBase {
         assertThat(kidOf(fresh)).isEqualTo(newKid);
         getMe(fresh).expectStatus().isOk();
         assertProblem(getMe(resign(fresh, oldKey)), HttpStatus.UNAUTHORIZED, "unauthorized");
+    }
+
+    /** One run of the key maintenance job, as its schedule runs it (on every instance: no lock). */
+    private void maintain() {
+        ScheduledJob job = jobs.job("key-maintenance");
+        assertThat(job.oncePerCluster()).isFalse();
+        assertThat(jobs.runNow(job)).isEqualTo(ScheduledJobs.Outcome.SUCCESS);
     }
 
     /** The same claims, signed with a (retired) key. */
