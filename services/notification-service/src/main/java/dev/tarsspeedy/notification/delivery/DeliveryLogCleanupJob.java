@@ -1,48 +1,52 @@
-package dev.tarsspeedy.notification.deliverylog;
+package dev.tarsspeedy.notification.delivery;
 
-import dev.tarsspeedy.notification.delivery.DeliveryLog;
-import dev.tarsspeedy.notification.delivery.DeliveryProperties;
+import dev.tarsspeedy.platform.scheduling.ScheduledJob;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Deletes rows in a final state older than {@code notification.delivery.log-retention}, so the log does not grow
- * forever. Rows still in flight ({@code RECEIVED}, {@code SENDING}, {@code FAILED}) are never deleted.
+ * forever. Rows still in flight ({@code RECEIVED}, {@code SENDING}, {@code FAILED}) are never deleted. It runs on
+ * every instance, as it always did: the service has no Redis to lock in, and two deletes at once are harmless.
  */
 @Component
-class DeliveryLogCleanup {
+class DeliveryLogCleanupJob implements ScheduledJob {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryLogCleanup.class);
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLogCleanupJob.class);
 
     private final DeliveryLog deliveryLog;
-    private final DeliveryProperties properties;
+    private final DeliverySettings settings;
 
-    DeliveryLogCleanup(DeliveryLog deliveryLog, DeliveryProperties properties) {
+    DeliveryLogCleanupJob(DeliveryLog deliveryLog, DeliverySettings settings) {
         this.deliveryLog = deliveryLog;
-        this.properties = properties;
+        this.settings = settings;
     }
 
-    @Scheduled(
-            initialDelayString = "${notification.delivery.log-cleanup-interval:1h}",
-            fixedDelayString = "${notification.delivery.log-cleanup-interval:1h}")
-    Mono<Void> deleteOldRows() {
-        return deliveryLog
-                .deleteFinishedBefore(properties.logRetention())
-                .doOnNext(deleted -> {
-                    if (deleted > 0) {
-                        log.info("deleted {} delivery log rows older than {}", deleted, properties.logRetention());
-                    }
-                })
-                .onErrorResume(e -> {
-                    log.warn(
-                            "could not delete old delivery log rows (next try in {}): {}",
-                            properties.logCleanupInterval(),
-                            e.toString());
-                    return Mono.empty();
-                })
-                .then();
+    @Override
+    public String name() {
+        return "delivery-log-cleanup";
+    }
+
+    @Override
+    public Duration period() {
+        return settings.logCleanupInterval();
+    }
+
+    @Override
+    public boolean oncePerCluster() {
+        return false;
+    }
+
+    /** A failed run is logged by the platform and tried again a period later. */
+    @Override
+    public Mono<Long> run() {
+        return deliveryLog.deleteFinishedBefore(settings.logRetention()).doOnNext(deleted -> {
+            if (deleted > 0) {
+                log.info("deleted {} delivery log rows older than {}", deleted, settings.logRetention());
+            }
+        });
     }
 }

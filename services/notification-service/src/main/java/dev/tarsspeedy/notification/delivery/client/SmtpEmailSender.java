@@ -1,6 +1,6 @@
-package dev.tarsspeedy.notification.smtp;
+package dev.tarsspeedy.notification.delivery.client;
 
-import dev.tarsspeedy.notification.delivery.DeliveryProperties;
+import dev.tarsspeedy.notification.delivery.DeliverySettings;
 import dev.tarsspeedy.notification.delivery.EmailSender;
 import dev.tarsspeedy.notification.delivery.OutgoingEmail;
 import dev.tarsspeedy.notification.delivery.RejectedRequestException;
@@ -46,7 +46,7 @@ public class SmtpEmailSender implements EmailSender, DisposableBean {
     private final InternetAddress from;
     private final Scheduler scheduler;
 
-    public SmtpEmailSender(JavaMailSenderImpl mailSender, DeliveryProperties properties) {
+    public SmtpEmailSender(JavaMailSenderImpl mailSender, DeliverySettings properties) {
         this.mailSender = mailSender;
         this.from = MimeMessages.sender(properties.from());
         this.scheduler = Schedulers.newBoundedElastic(

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.notification.smtp;
+package dev.tarsspeedy.notification.delivery.client;
 
 import dev.tarsspeedy.notification.delivery.DeliveryFailedException;
 import dev.tarsspeedy.notification.delivery.RejectedRequestException;

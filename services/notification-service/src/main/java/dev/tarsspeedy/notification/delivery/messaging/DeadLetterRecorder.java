@@ -1,4 +1,4 @@
-package dev.tarsspeedy.notification.intake;
+package dev.tarsspeedy.notification.delivery.messaging;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.notification.delivery.DeliveryFailedException;

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.notification.intake;
+package dev.tarsspeedy.notification.delivery.messaging;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.notification.delivery.DeliveryService;
@@ -24,8 +24,8 @@ class EmailRequestedListener {
 
     @KafkaListener(
             id = "email-requested",
-            topics = "${notification.kafka.topic}",
-            groupId = "${notification.kafka.group-id}",
+            topics = "${notification.delivery.topic}",
+            groupId = "${notification.delivery.group-id}",
             concurrency = "${notification.delivery.concurrency}")
     void on(EventEnvelope event) {
         deliveries.deliverAndWait(request(event));

@@ -1,5 +1,6 @@
-package dev.tarsspeedy.notification.intake;
+package dev.tarsspeedy.notification.delivery.messaging;
 
+import dev.tarsspeedy.notification.delivery.DeliverySettings;
 import dev.tarsspeedy.notification.delivery.RejectedRequestException;
 import dev.tarsspeedy.platform.events.Topics;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,7 @@ class IntakeConfiguration {
      * consumer thread; replication is the brokers' default.
      */
     @Bean
-    KafkaAdmin.NewTopics notificationTopics(IntakeProperties properties) {
+    KafkaAdmin.NewTopics notificationTopics(DeliverySettings properties) {
         if (properties.partitions() == 0) {
             return new KafkaAdmin.NewTopics();
         }

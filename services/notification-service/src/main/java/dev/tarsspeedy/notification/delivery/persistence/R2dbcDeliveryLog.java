@@ -1,4 +1,4 @@
-package dev.tarsspeedy.notification.deliverylog;
+package dev.tarsspeedy.notification.delivery.persistence;
 
 import dev.tarsspeedy.notification.delivery.Claim;
 import dev.tarsspeedy.notification.delivery.DeliveryLog;

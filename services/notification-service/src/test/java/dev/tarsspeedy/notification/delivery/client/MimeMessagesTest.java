@@ -1,4 +1,4 @@
-package dev.tarsspeedy.notification.smtp;
+package dev.tarsspeedy.notification.delivery.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.notification.intake;
+package dev.tarsspeedy.notification.delivery.messaging;
 
 import static dev.tarsspeedy.notification.fixture.Requests.transactional;
 import static org.assertj.core.api.Assertions.assertThat;

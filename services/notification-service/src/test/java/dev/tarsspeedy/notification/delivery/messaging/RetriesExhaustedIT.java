@@ -1,4 +1,4 @@
-package dev.tarsspeedy.notification.intake;
+package dev.tarsspeedy.notification.delivery.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +32,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(
         properties = {
-            "notification.kafka.topic=" + RetriesExhaustedIT.TOPIC,
-            "notification.kafka.group-id=retries-exhausted-test",
+            "notification.delivery.topic=" + RetriesExhaustedIT.TOPIC,
+            "notification.delivery.group-id=retries-exhausted-test",
             "platform.events.consumer.retry.max-retries=" + RetriesExhaustedIT.MAX_RETRIES,
             "platform.events.consumer.retry.initial-interval=200ms",
             "platform.events.consumer.retry.multiplier=2",
