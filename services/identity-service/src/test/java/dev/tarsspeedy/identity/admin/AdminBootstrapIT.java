@@ -1,4 +1,4 @@
-package dev.tarsspeedy.identity;
+package dev.tarsspeedy.identity.admin;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tarsspeedy.identity.account.AccountRepository;
 import dev.tarsspeedy.identity.account.PasswordPolicy;
-import dev.tarsspeedy.identity.admin.AdminBootstrap;
-import dev.tarsspeedy.identity.admin.AdminSettings;
 import dev.tarsspeedy.identity.crypto.PasswordHasher;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.identity;
+package dev.tarsspeedy.identity.keys;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +9,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tarsspeedy.identity.keys.SigningKey;
-import dev.tarsspeedy.identity.keys.SigningKeyStore;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
 import dev.tarsspeedy.platform.scheduling.ScheduledJob;
 import dev.tarsspeedy.platform.scheduling.ScheduledJobs;

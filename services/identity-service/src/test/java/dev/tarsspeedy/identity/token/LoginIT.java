@@ -1,4 +1,4 @@
-package dev.tarsspeedy.identity;
+package dev.tarsspeedy.identity.token;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

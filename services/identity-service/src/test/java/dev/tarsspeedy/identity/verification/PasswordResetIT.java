@@ -1,4 +1,4 @@
-package dev.tarsspeedy.identity;
+package dev.tarsspeedy.identity.verification;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.identity.support.EmailEvents;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
-import dev.tarsspeedy.identity.verification.PasswordResetService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
