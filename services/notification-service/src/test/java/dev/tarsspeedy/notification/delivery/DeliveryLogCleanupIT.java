@@ -2,13 +2,12 @@ package dev.tarsspeedy.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarsspeedy.notification.fixture.NotificationTestBase;
+import dev.tarsspeedy.notification.support.NotificationTestBase;
 import dev.tarsspeedy.platform.scheduling.ScheduledJob;
 import dev.tarsspeedy.platform.scheduling.ScheduledJobs;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The scheduled job {@code delivery-log-cleanup} deletes rows in a final state older than the retention (30 days by
@@ -18,9 +17,6 @@ class DeliveryLogCleanupIT extends NotificationTestBase {
 
     @Autowired
     ScheduledJobs jobs;
-
-    @Autowired
-    DatabaseClient database;
 
     @Test
     void oldFinishedRowsGoYoungOrUnfinishedOnesStay() {

@@ -1,6 +1,6 @@
 package dev.tarsspeedy.notification.delivery.messaging;
 
-import static dev.tarsspeedy.notification.fixture.Requests.transactional;
+import static dev.tarsspeedy.notification.support.Requests.transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
@@ -8,8 +8,8 @@ import dev.tarsspeedy.contracts.notification.EmailRequested.Category;
 import dev.tarsspeedy.notification.delivery.DeliveryMetrics;
 import dev.tarsspeedy.notification.delivery.DeliveryRecord;
 import dev.tarsspeedy.notification.delivery.DeliveryState;
-import dev.tarsspeedy.notification.fixture.NotificationTestBase;
-import dev.tarsspeedy.notification.fixture.Requests;
+import dev.tarsspeedy.notification.support.NotificationTestBase;
+import dev.tarsspeedy.notification.support.Requests;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.Topics;
 import java.nio.charset.StandardCharsets;
