@@ -2,14 +2,14 @@ package dev.tarsspeedy.gateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.beans.factory.annotation.Autowired;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "dev.tarsspeedy.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -41,10 +41,26 @@ class GatewayArchitectureTest {
             .dependOnClassesThat()
             .haveFullyQualifiedName("org.springframework.http.ProblemDetail");
 
+    /**
+     * The platform's package layout, as every service has it. The gateway has no domain (every feature is a filter or
+     * a route, web through and through), so the domain rules of {@code ServiceArchitecture.rules} do not apply to it.
+     */
+    @ArchTest
+    static final ArchRule layout = ServiceArchitecture.layout("dev.tarsspeedy.gateway");
+
+    @ArchTest
+    static final ArchRule noScheduledOrListeningCode = CompositeArchRule.of(
+                    ServiceArchitecture.jobsComeFromThePlatform())
+            .and(ServiceArchitecture.listenersLiveInMessaging())
+            .and(ServiceArchitecture.callerComesFromThePlatform());
+
     /** The only controller is the fallback; everything else the gateway serves is a route. */
     @ArchTest
-    static final ArchRule controllersLiveInFallback =
-            classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..gateway.fallback..");
+    static final ArchRule controllersLiveInFallback = classes()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .resideInAPackage("..gateway.fallback.web..");
 
     /** Of the platform, the gateway uses the problem-details API only; security is configured, not coded. */
     @ArchTest
@@ -54,5 +70,5 @@ class GatewayArchitectureTest {
             .resideInAnyPackage("dev.tarsspeedy.platform.security..", "dev.tarsspeedy.platform.observability..");
 
     @ArchTest
-    static final ArchRule constructorInjectionOnly = noFields().should().beAnnotatedWith(Autowired.class);
+    static final ArchRule constructorInjectionOnly = ServiceArchitecture.constructorInjectionOnly();
 }

@@ -20,7 +20,7 @@ class CorsFilterConfiguration {
      */
     @Bean
     @Order(ORDER)
-    CorsWebFilter corsWebFilter(CorsProperties properties) {
+    CorsWebFilter corsWebFilter(CorsSettings properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(properties.allowedMethods());

@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
  * Gateway records the original URL only when a filter rewrites the path).
  */
 @Component
-class RequestedPathFilter implements GlobalFilter, Ordered {
+public class RequestedPathFilter implements GlobalFilter, Ordered {
 
-    static final String ATTRIBUTE = RequestedPathFilter.class.getName() + ".path";
+    public static final String ATTRIBUTE = RequestedPathFilter.class.getName() + ".path";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {

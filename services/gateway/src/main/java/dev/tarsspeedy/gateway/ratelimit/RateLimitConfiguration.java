@@ -13,7 +13,7 @@ class RateLimitConfiguration {
      * stock {@code RequestRateLimiter} filter; Redis and the script are injected as the bean is initialized.
      */
     @Bean
-    RedisRateLimiter redisRateLimiter(RateLimitProperties properties) {
+    RedisRateLimiter redisRateLimiter(RateLimitSettings properties) {
         RedisRateLimiter limiter = new RedisRateLimiter(
                 properties.replenishRate(), properties.burstCapacity(), properties.requestedTokens());
         // Always computed: the filter needs X-RateLimit-Remaining for Retry-After, and decides what the client sees.

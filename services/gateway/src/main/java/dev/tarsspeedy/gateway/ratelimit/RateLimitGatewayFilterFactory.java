@@ -57,11 +57,11 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 
     private final RateLimiter<?> limiter;
     private final KeyResolver keys;
-    private final RateLimitProperties properties;
+    private final RateLimitSettings properties;
     private final ProblemWriter problems;
 
     RateLimitGatewayFilterFactory(
-            RateLimiter<?> limiter, KeyResolver keys, RateLimitProperties properties, ProblemWriter problems) {
+            RateLimiter<?> limiter, KeyResolver keys, RateLimitSettings properties, ProblemWriter problems) {
         this.limiter = limiter;
         this.keys = keys;
         this.properties = properties;

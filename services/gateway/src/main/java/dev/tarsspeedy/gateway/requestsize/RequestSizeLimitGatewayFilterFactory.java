@@ -41,10 +41,10 @@ public class RequestSizeLimitGatewayFilterFactory extends AbstractGatewayFilterF
     /** After the rate limit, before Spring Cloud Gateway buffers the body ({@code HIGHEST_PRECEDENCE + 1000}). */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
 
-    private final RequestSizeProperties properties;
+    private final RequestSizeSettings properties;
     private final ProblemWriter problems;
 
-    RequestSizeLimitGatewayFilterFactory(RequestSizeProperties properties, ProblemWriter problems) {
+    RequestSizeLimitGatewayFilterFactory(RequestSizeSettings properties, ProblemWriter problems) {
         this.properties = properties;
         this.problems = problems;
     }

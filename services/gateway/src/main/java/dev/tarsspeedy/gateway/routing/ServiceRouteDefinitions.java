@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * The route table, derived from the services' declarations ({@link ServiceRoutesProperties}). For a service
+ * The route table, derived from the services' declarations ({@link ServiceRoutesSettings}). For a service
  * {@code <name>}, in this order:
  *
  * <ul>
@@ -35,9 +35,9 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
     static final String DOCS_PATH = "/v3/api-docs/";
     static final String HEALTH_PATH = "/health/";
 
-    private final ServiceRoutesProperties properties;
+    private final ServiceRoutesSettings properties;
 
-    ServiceRouteDefinitions(ServiceRoutesProperties properties) {
+    ServiceRouteDefinitions(ServiceRoutesSettings properties) {
         this.properties = properties;
         routes(); // a declaration that cannot become routes stops the gateway at startup, not at the first request
     }
@@ -52,7 +52,7 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
     public List<RouteDefinition> routes() {
         List<RouteDefinition> routes = new ArrayList<>();
         properties.services().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, ServiceRoutesProperties.Service> entry) ->
+                .sorted(Comparator.comparingInt((Map.Entry<String, ServiceRoutesSettings.Service> entry) ->
                                 entry.getValue().routeOrder())
                         .thenComparing(Map.Entry::getKey))
                 .forEach(entry -> routes.addAll(routes(entry.getKey(), entry.getValue())));
@@ -68,7 +68,7 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
                 .toList();
     }
 
-    static List<RouteDefinition> routes(String name, ServiceRoutesProperties.Service service) {
+    static List<RouteDefinition> routes(String name, ServiceRoutesSettings.Service service) {
         List<RouteDefinition> routes = new ArrayList<>();
         if (!service.streamPaths().isEmpty()) {
             Map<String, Object> metadata = timeouts(service);
@@ -92,7 +92,7 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
     private static RouteDefinition route(
             String id,
             String serviceName,
-            ServiceRoutesProperties.Service service,
+            ServiceRoutesSettings.Service service,
             List<String> paths,
             Map<String, Object> metadata) {
         RouteDefinition route = new RouteDefinition();
@@ -109,7 +109,7 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
         return route;
     }
 
-    private static Map<String, Object> timeouts(ServiceRoutesProperties.Service service) {
+    private static Map<String, Object> timeouts(ServiceRoutesSettings.Service service) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         if (service.connectTimeout() != null) {
             metadata.put(

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class RateLimitGatewayFilterFactoryTest {
 
-    private static final RateLimitProperties LIMITS = new RateLimitProperties(2, 10, 4, true);
+    private static final RateLimitSettings LIMITS = new RateLimitSettings(2, 10, 4, true);
     private static final ProblemWriter PROBLEMS = new ProblemWriter(
             URI.create("https://tars-speedy.dev/problems/"),
             JsonMapper.builder().build());

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestSizeLimitGatewayFilterFactoryTest {
 
     private static final RequestSizeLimitGatewayFilterFactory FACTORY = new RequestSizeLimitGatewayFilterFactory(
-            new RequestSizeProperties(DataSize.ofBytes(10)),
+            new RequestSizeSettings(DataSize.ofBytes(10)),
             new ProblemWriter(
                     URI.create("https://tars-speedy.dev/problems/"),
                     JsonMapper.builder().build()));

@@ -175,13 +175,13 @@ class RouteTableTest {
         assertThat(value(applicationYaml(), "springdoc.swagger-ui.urls[0].url")).isEqualTo("/v3/api-docs");
     }
 
-    static ServiceRoutesProperties services() throws IOException {
+    static ServiceRoutesSettings services() throws IOException {
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(applicationYaml());
         // Only application.yml: every ${VARIABLE:default} at its default, whatever this machine's environment holds.
         Binder binder = new Binder(
                 ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
-        return binder.bind("gateway", ServiceRoutesProperties.class).get();
+        return binder.bind("gateway", ServiceRoutesSettings.class).get();
     }
 
     private static List<RouteDefinition> routes() throws IOException {

@@ -25,7 +25,7 @@ class ServiceRouteDefinitionsTest {
     void aServiceDeclaredOnceGetsItsApiDocumentAndHealthRoutesEachWithItsBreaker() {
         ServiceRouteDefinitions definitions = definitions(Map.of(
                 "alert",
-                new ServiceRoutesProperties.Service(
+                new ServiceRoutesSettings.Service(
                         ALERT,
                         List.of("/api/watchlist/**", "/api/alerts/**"),
                         List.of(),
@@ -67,7 +67,7 @@ class ServiceRouteDefinitionsTest {
     void streamPathsComeFirstWithoutAResponseTimeoutAndWithABreakerOfTheirOwn() {
         List<RouteDefinition> routes = definitions(Map.of(
                         "order",
-                        new ServiceRoutesProperties.Service(
+                        new ServiceRoutesSettings.Service(
                                 ALERT,
                                 List.of("/api/orders/**"),
                                 List.of("/api/drops/*/stream"),
@@ -87,8 +87,8 @@ class ServiceRouteDefinitionsTest {
 
     @Test
     void aServiceWithoutAnApiHasItsHealthRouteOnly() {
-        ServiceRouteDefinitions definitions = definitions(Map.of(
-                "notification", new ServiceRoutesProperties.Service(ALERT, List.of(), List.of(), 0, null, null)));
+        ServiceRouteDefinitions definitions = definitions(
+                Map.of("notification", new ServiceRoutesSettings.Service(ALERT, List.of(), List.of(), 0, null, null)));
 
         assertThat(definitions.routes()).extracting(RouteDefinition::getId).containsExactly("notification-health");
         assertThat(definitions.documentPaths()).isEmpty();
@@ -96,7 +96,7 @@ class ServiceRouteDefinitionsTest {
 
     @Test
     void routesAreInRouteOrderThenByName() {
-        Map<String, ServiceRoutesProperties.Service> services = new LinkedHashMap<>();
+        Map<String, ServiceRoutesSettings.Service> services = new LinkedHashMap<>();
         services.put("catalog", service(List.of("/api/drops/**"), 0));
         services.put("order", service(List.of("/api/drops/*/orders"), -1));
         services.put("identity", service(List.of("/api/auth/**"), 0));
@@ -115,9 +115,9 @@ class ServiceRouteDefinitionsTest {
     @Test
     void aServiceWithoutAnAddressOrWithAnOddNameIsRefusedAtStartup() {
         assertThatThrownBy(
-                        () -> new ServiceRoutesProperties(Map.of("alert", service(List.of("/api/alerts/**"), 0, null))))
+                        () -> new ServiceRoutesSettings(Map.of("alert", service(List.of("/api/alerts/**"), 0, null))))
                 .hasMessageContaining("gateway.services.alert.uri");
-        assertThatThrownBy(() -> new ServiceRoutesProperties(Map.of("Alert/x", service(List.of(), 0))))
+        assertThatThrownBy(() -> new ServiceRoutesSettings(Map.of("Alert/x", service(List.of(), 0))))
                 .hasMessageContaining("gateway.services.Alert/x");
     }
 
@@ -140,16 +140,16 @@ class ServiceRouteDefinitionsTest {
                         tuple("identity", "/v3/api-docs/identity"));
     }
 
-    private static ServiceRoutesProperties.Service service(List<String> paths, int routeOrder) {
+    private static ServiceRoutesSettings.Service service(List<String> paths, int routeOrder) {
         return service(paths, routeOrder, ALERT);
     }
 
-    private static ServiceRoutesProperties.Service service(List<String> paths, int routeOrder, URI uri) {
-        return new ServiceRoutesProperties.Service(uri, paths, List.of(), routeOrder, null, null);
+    private static ServiceRoutesSettings.Service service(List<String> paths, int routeOrder, URI uri) {
+        return new ServiceRoutesSettings.Service(uri, paths, List.of(), routeOrder, null, null);
     }
 
-    private static ServiceRouteDefinitions definitions(Map<String, ServiceRoutesProperties.Service> services) {
-        return new ServiceRouteDefinitions(new ServiceRoutesProperties(services));
+    private static ServiceRouteDefinitions definitions(Map<String, ServiceRoutesSettings.Service> services) {
+        return new ServiceRouteDefinitions(new ServiceRoutesSettings(services));
     }
 
     private static List<String> pathPatterns(RouteDefinition route) {

@@ -16,9 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param services by name: the name is the route id, the circuit breaker's name and the fallback's
  */
 @ConfigurationProperties("gateway")
-public record ServiceRoutesProperties(@DefaultValue Map<String, Service> services) {
+public record ServiceRoutesSettings(@DefaultValue Map<String, Service> services) {
 
-    public ServiceRoutesProperties {
+    public ServiceRoutesSettings {
         services = Map.copyOf(services);
         services.forEach((name, service) -> {
             if (!name.matches("[a-z][a-z0-9-]*")) {

@@ -14,13 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param includeHeaders whether responses carry {@code X-RateLimit-Remaining} and the other limit headers
  */
 @ConfigurationProperties("gateway.rate-limit")
-public record RateLimitProperties(
+public record RateLimitSettings(
         @DefaultValue("10") int replenishRate,
         @DefaultValue("20") long burstCapacity,
         @DefaultValue("1") int requestedTokens,
         @DefaultValue("true") boolean includeHeaders) {
 
-    public RateLimitProperties {
+    public RateLimitSettings {
         if (replenishRate < 1 || requestedTokens < 1) {
             throw new IllegalArgumentException("gateway.rate-limit: replenish-rate and requested-tokens must be >= 1");
         }

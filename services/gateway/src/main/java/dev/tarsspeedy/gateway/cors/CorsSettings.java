@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge how long browsers may cache a preflight answer
  */
 @ConfigurationProperties("gateway.cors")
-public record CorsProperties(
+public record CorsSettings(
         @DefaultValue("http://localhost:8080") List<String> allowedOrigins,
 
         @DefaultValue({"GET", "POST", "PUT", "PATCH", "DELETE"})

@@ -1,7 +1,9 @@
-package dev.tarsspeedy.gateway.fallback;
+package dev.tarsspeedy.gateway.fallback.web;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
 
+import dev.tarsspeedy.gateway.fallback.FallbackSettings;
+import dev.tarsspeedy.gateway.fallback.RequestedPathFilter;
 import dev.tarsspeedy.platform.problem.Problem;
 import dev.tarsspeedy.platform.problem.ProblemWriter;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -28,9 +30,9 @@ class FallbackController {
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     private final ProblemWriter problems;
-    private final FallbackProperties properties;
+    private final FallbackSettings properties;
 
-    FallbackController(ProblemWriter problems, FallbackProperties properties) {
+    FallbackController(ProblemWriter problems, FallbackSettings properties) {
         this.problems = problems;
         this.properties = properties;
     }

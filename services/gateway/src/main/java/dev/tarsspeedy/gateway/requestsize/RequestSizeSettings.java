@@ -6,4 +6,4 @@ import org.springframework.util.unit.DataSize;
 
 /** @param maxBodySize the largest request body any route accepts ({@code 1MB}, {@code 512KB}) */
 @ConfigurationProperties("gateway.request-size")
-public record RequestSizeProperties(@DefaultValue("1MB") DataSize maxBodySize) {}
+public record RequestSizeSettings(@DefaultValue("1MB") DataSize maxBodySize) {}

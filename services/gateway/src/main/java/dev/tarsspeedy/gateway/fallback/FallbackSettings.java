@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the time an open circuit breaker waits before it tries the service again
  */
 @ConfigurationProperties("gateway.fallback")
-public record FallbackProperties(@DefaultValue("10s") Duration retryAfter) {
+public record FallbackSettings(@DefaultValue("10s") Duration retryAfter) {
 
-    long retryAfterSeconds() {
+    public long retryAfterSeconds() {
         long millis = retryAfter.toMillis();
         return Math.max(1, (millis + 999) / 1000);
     }
