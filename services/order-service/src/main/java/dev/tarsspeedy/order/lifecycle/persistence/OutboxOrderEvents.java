@@ -1,6 +1,5 @@
 package dev.tarsspeedy.order.lifecycle.persistence;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.order.OrderCancelled;
 import dev.tarsspeedy.contracts.order.OrderExpired;
 import dev.tarsspeedy.contracts.order.OrderPaid;
@@ -131,8 +130,7 @@ class OutboxOrderEvents implements OrderEvents {
         if (order.buyerEmail() == null) {
             return Mono.empty();
         }
-        return emails.requestEmail(new EmailRequested(
-                key, template, order.locale(), order.buyerEmail(), model, EmailRequested.Category.TRANSACTIONAL, null));
+        return emails.requestEmail(template, order.buyerEmail(), order.locale(), model, key);
     }
 
     /** The greeting's name: the order service knows no names, so the address's local part ("minji" of minji@…). */
