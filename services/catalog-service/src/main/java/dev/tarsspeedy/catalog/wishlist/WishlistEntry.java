@@ -1,5 +1,6 @@
 package dev.tarsspeedy.catalog.wishlist;
 
+import dev.tarsspeedy.catalog.UserId;
 import dev.tarsspeedy.catalog.drop.DropId;
 import java.time.Instant;
 import java.util.Objects;

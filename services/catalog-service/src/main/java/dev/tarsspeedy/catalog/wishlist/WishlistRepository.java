@@ -1,5 +1,6 @@
 package dev.tarsspeedy.catalog.wishlist;
 
+import dev.tarsspeedy.catalog.UserId;
 import dev.tarsspeedy.catalog.drop.DropId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

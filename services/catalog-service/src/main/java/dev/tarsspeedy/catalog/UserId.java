@@ -1,4 +1,4 @@
-package dev.tarsspeedy.catalog.wishlist;
+package dev.tarsspeedy.catalog;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.catalog;
+package dev.tarsspeedy.catalog.wishlist;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +65,27 @@ class WishlistIT extends CatalogTestBase {
         assertProblem(get("/api/wishlist", null), HttpStatus.UNAUTHORIZED, "unauthorized");
         assertProblem(
                 client().put().uri("/api/wishlist/" + UUID.randomUUID()).exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized");
+    }
+
+    @Test
+    void aTokenThatNamesNoUserIsUnauthorizedAsInEveryService() {
+        // The platform's one answer for a token without a user id as its subject (a service token): 401.
+        String serviceToken = JWKS.token("stock-sync", List.of("USER"));
+
+        assertProblem(
+                client().put()
+                        .uri("/api/wishlist/" + UUID.randomUUID())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
+                        .exchange(),
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized");
+        assertProblem(
+                client().get()
+                        .uri("/api/wishlist")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
+                        .exchange(),
                 HttpStatus.UNAUTHORIZED,
                 "unauthorized");
     }
