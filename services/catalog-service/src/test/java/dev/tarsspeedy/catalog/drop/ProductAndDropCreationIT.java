@@ -1,4 +1,4 @@
-package dev.tarsspeedy.catalog;
+package dev.tarsspeedy.catalog.drop;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
