@@ -1,7 +1,10 @@
 package dev.tarsspeedy.payment;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -9,76 +12,81 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 
 /**
- * Feature packages: {@code payment} (the domain and its ports, HTTP in {@code web}, storage and the outbox in {@code
- * persistence}), {@code kakaopay} and {@code order} (adapters of the domain's ports), {@code refund} (Kafka in
- * {@code messaging}) and {@code reconcile}.
+ * The platform's service layout ({@link ServiceArchitecture#rules}) with the features {@code checkout} (starting and
+ * completing a payment; its clients of the order service and Kakaopay in {@code checkout/client}), {@code refund}
+ * (Kafka in {@code messaging}) and {@code reconcile}, plus the payment service's own rules.
  */
 @AnalyzeClasses(packages = "dev.tarsspeedy.payment", importOptions = ImportOption.DoNotIncludeTests.class)
 class PaymentArchitectureTest {
 
-    private static final String[] DOMAIN = {
-        "dev.tarsspeedy.payment.payment", "dev.tarsspeedy.payment.refund", "dev.tarsspeedy.payment.reconcile"
-    };
+    static final String EMAIL_REQUESTED = "dev.tarsspeedy.contracts.notification.EmailRequested";
 
-    private static final String[] INFRASTRUCTURE = {
-        "org.springframework.web..",
-        "org.springframework.http..",
-        "dev.tarsspeedy.platform.problem..",
-        "io.r2dbc..",
-        "org.springframework.r2dbc..",
-        "org.springframework.data..",
-        "org.springframework.kafka..",
-        "org.apache.kafka..",
-        "dev.tarsspeedy.platform.events..",
-        "tools.jackson.."
-    };
-
-    /** The domain knows no HTTP, JSON, database, Kafka or outbox: only its ports. */
+    /**
+     * Every layout rule but the platform's email rule, which forbids naming {@code EmailRequested} at all although
+     * {@code EmailOutbox.requestEmail(EmailRequested)} takes one; {@link #emailsGoThroughTheEmailOutbox} keeps its
+     * intent.
+     */
     @ArchTest
-    static final ArchRule domainIsFreeOfInfrastructure = noClasses()
-            .that()
-            .resideInAnyPackage(DOMAIN)
+    static final ArchRule layout = ServiceArchitecture.rules("dev.tarsspeedy.payment", false);
+
+    /** The refund email is handed to the platform's EmailOutbox: no class that makes one builds its event envelope. */
+    @ArchTest
+    static final ArchRule emailsGoThroughTheEmailOutbox = noClasses()
+            .that(DescribedPredicate.describe(
+                    "use " + EMAIL_REQUESTED,
+                    (JavaClass type) -> type.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(dependency ->
+                                    dependency.getTargetClass().getName().equals(EMAIL_REQUESTED))))
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(INFRASTRUCTURE);
+            .haveFullyQualifiedName("dev.tarsspeedy.platform.events.EventEnvelope")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.tarsspeedy.platform.events.outbox.OutboxWriter");
 
-    /** The domain does not know who implements its ports. */
+    /**
+     * Kakaopay's adapter and wire format ({@code Kakaopay*} classes and their nested records) stay in the client of the
+     * feature that uses them, checkout's; its settings are checkout's {@code CheckoutSettings.Kakaopay}.
+     */
     @ArchTest
-    static final ArchRule domainDoesNotKnowItsAdapters = noClasses()
+    static final ArchRule kakaopayIsPrivate = classes()
             .that()
-            .resideInAnyPackage(DOMAIN)
+            .haveNameMatching(".*\\.Kakaopay[^.$]*(\\$.*)?")
+            .should()
+            .resideInAPackage("dev.tarsspeedy.payment.checkout.client")
+            .andShould()
+            .onlyHaveDependentClassesThat()
+            .resideInAPackage("dev.tarsspeedy.payment.checkout.client");
+
+    /** The domain knows no JSON: wire formats are the adapters'. */
+    @ArchTest
+    static final ArchRule domainIsFreeOfJson = noClasses()
+            .that()
+            .resideOutsideOfPackages("..client..", "..web..", "..persistence..", "..messaging..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "dev.tarsspeedy.payment.kakaopay..",
-                    "dev.tarsspeedy.payment.order..",
-                    "dev.tarsspeedy.payment.payment.persistence..",
-                    "dev.tarsspeedy.payment.payment.web..");
+            .resideInAPackage("tools.jackson..");
 
-    /** Kakaopay's wire format stays in its adapter. */
+    /** Checkout knows nothing of refunds or the reconciliation... */
     @ArchTest
-    static final ArchRule kakaopayIsPrivate = ServiceArchitecture.adapterIsPrivate("dev.tarsspeedy.payment.kakaopay..");
+    static final ArchRule checkoutComesFirst = noClasses()
+            .that()
+            .resideInAPackage("dev.tarsspeedy.payment.checkout..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.tarsspeedy.payment.refund..", "dev.tarsspeedy.payment.reconcile..");
 
-    /** Controllers use the domain's services, never storage or the clients. */
+    /** ... and refunds nothing of the reconciliation, which settles both. */
     @ArchTest
-    static final ArchRule webUsesTheDomainOnly = ServiceArchitecture.webDoesNotTouch(
-            "..persistence..", "dev.tarsspeedy.payment.kakaopay..", "dev.tarsspeedy.payment.order..");
-
-    @ArchTest
-    static final ArchRule controllersLiveInWeb = ServiceArchitecture.controllersLiveInWeb();
-
-    @ArchTest
-    static final ArchRule featuresAreFreeOfCycles =
-            ServiceArchitecture.featuresAreFreeOfCycles("dev.tarsspeedy.payment");
-
-    @ArchTest
-    static final ArchRule noMail = ServiceArchitecture.noMail();
+    static final ArchRule refundsComeBeforeTheReconciliation = noClasses()
+            .that()
+            .resideInAPackage("dev.tarsspeedy.payment.refund..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.tarsspeedy.payment.reconcile..");
 
     /** The stand-in is for tests and the local stack, never production code. */
     @ArchTest
     static final ArchRule noStandIn =
             noClasses().should().dependOnClassesThat().resideInAPackage("dev.tarsspeedy.standin..");
-
-    @ArchTest
-    static final ArchRule constructorInjectionOnly = ServiceArchitecture.constructorInjectionOnly();
 }

@@ -1,6 +1,6 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
-import java.util.UUID;
+import dev.tarsspeedy.payment.PaymentId;
 
 /** What the buyer's client needs to pay: the payment and Kakaopay's page to send the browser to. */
-public record Checkout(UUID paymentId, String redirectUrl) {}
+public record Checkout(PaymentId paymentId, String redirectUrl) {}

@@ -1,8 +1,10 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.PaymentId;
+import dev.tarsspeedy.payment.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,32 +21,32 @@ import reactor.core.publisher.Mono;
  * written in one transaction by whoever moves the payment out of APPROVING, which happens once.
  */
 @Service
-public class PaymentService {
+public class CheckoutService {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
 
     private final PaymentRepository payments;
     private final Orders orders;
     private final PaymentProvider provider;
     private final PaymentEvents events;
     private final TransactionalOperator transaction;
-    private final PaymentProperties properties;
+    private final CheckoutSettings settings;
     private final Clock clock;
 
-    public PaymentService(
+    public CheckoutService(
             PaymentRepository payments,
             Orders orders,
             PaymentProvider provider,
             PaymentEvents events,
             TransactionalOperator transaction,
-            PaymentProperties properties,
+            CheckoutSettings settings,
             Clock clock) {
         this.payments = payments;
         this.orders = orders;
         this.provider = provider;
         this.events = events;
         this.transaction = transaction;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -53,7 +55,7 @@ public class PaymentService {
      *
      * @param payerEmail for refund emails; may be {@code null}
      */
-    public Mono<Checkout> start(UUID orderId, UUID userId, String payerEmail, String locale) {
+    public Mono<Checkout> start(OrderId orderId, UserId userId, String payerEmail, String locale) {
         return orders.find(orderId)
                 .filter(order -> order.userId().equals(userId))
                 .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(orderId)))
@@ -78,7 +80,7 @@ public class PaymentService {
     }
 
     private Mono<Checkout> create(Order order, String payerEmail, String locale) {
-        UUID paymentId = UUID.randomUUID();
+        PaymentId paymentId = PaymentId.random();
         PaymentProvider.PaymentRequest request = new PaymentProvider.PaymentRequest(
                 paymentId,
                 order.orderId(),
@@ -86,9 +88,9 @@ public class PaymentService {
                 order.productName(),
                 order.quantity(),
                 order.amount(),
-                properties.callbackUrl(paymentId, "approve"),
-                properties.callbackUrl(paymentId, "cancel"),
-                properties.callbackUrl(paymentId, "fail"));
+                settings.callbackUrl(paymentId, "approve"),
+                settings.callbackUrl(paymentId, "cancel"),
+                settings.callbackUrl(paymentId, "fail"));
         return provider.ready(request).flatMap(prepared -> {
             Instant now = clock.instant();
             Payment payment = new Payment(
@@ -122,14 +124,14 @@ public class PaymentService {
     }
 
     /** The owner's payment. */
-    public Mono<Payment> get(UUID paymentId, UUID userId) {
+    public Mono<Payment> get(PaymentId paymentId, UserId userId) {
         return payments.findById(paymentId)
                 .filter(payment -> payment.userId().equals(userId))
                 .switchIfEmpty(Mono.error(() -> new PaymentNotFoundException(paymentId)));
     }
 
     /** Any payment, for the result page (which shows no personal data). */
-    public Mono<Payment> get(UUID paymentId) {
+    public Mono<Payment> get(PaymentId paymentId) {
         return payments.findById(paymentId).switchIfEmpty(Mono.error(() -> new PaymentNotFoundException(paymentId)));
     }
 
@@ -137,7 +139,7 @@ public class PaymentService {
      * The buyer approved on Kakaopay's page and came back with a pg_token: approve, once. A second callback (or one
      * for a payment no longer READY) changes nothing and answers the current state.
      */
-    public Mono<Payment> approve(UUID paymentId, String pgToken) {
+    public Mono<Payment> approve(PaymentId paymentId, String pgToken) {
         return get(paymentId).flatMap(payment -> {
             if (payment.status() != PaymentStatus.READY) {
                 return Mono.just(payment);
@@ -204,7 +206,7 @@ public class PaymentService {
     }
 
     /** The buyer pressed Cancel on Kakaopay's page. */
-    public Mono<Payment> cancel(UUID paymentId) {
+    public Mono<Payment> cancel(PaymentId paymentId) {
         return get(paymentId)
                 .flatMap(payment ->
                         payments.transition(paymentId, PaymentStatus.READY, PaymentStatus.CANCELLED, clock.instant()))
@@ -212,7 +214,7 @@ public class PaymentService {
     }
 
     /** Kakaopay sent the buyer to the fail URL (the payment failed or timed out on its side). */
-    public Mono<Payment> fail(UUID paymentId) {
+    public Mono<Payment> fail(PaymentId paymentId) {
         return get(paymentId)
                 .flatMap(payment -> payments.markFailed(paymentId, PaymentStatus.READY, "FAIL_URL", clock.instant()))
                 .then(get(paymentId));

@@ -1,7 +1,8 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.UserId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * An order as the order service shows it: the only source of what is paid and how much.
@@ -10,7 +11,13 @@ import java.util.UUID;
  * @param amount whole Korean won
  */
 public record Order(
-        UUID orderId, UUID userId, String status, long amount, String productName, int quantity, Instant expiresAt) {
+        OrderId orderId,
+        UserId userId,
+        String status,
+        long amount,
+        String productName,
+        int quantity,
+        Instant expiresAt) {
 
     public static final String PAYABLE = "PENDING_PAYMENT";
 }

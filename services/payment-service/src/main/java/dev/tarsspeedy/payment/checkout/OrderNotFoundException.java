@@ -1,11 +1,11 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
-import java.util.UUID;
+import dev.tarsspeedy.payment.OrderId;
 
 /** No such order, or not the caller's (the two look the same, so order ids of others reveal nothing). */
 public class OrderNotFoundException extends RuntimeException {
 
-    public OrderNotFoundException(UUID orderId) {
+    public OrderNotFoundException(OrderId orderId) {
         super("no order " + orderId + " of this user");
     }
 }

@@ -1,13 +1,13 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
-import java.util.UUID;
+import dev.tarsspeedy.payment.OrderId;
 
 /** The order is not waiting for payment (paid, expired, cancelled) or its time to pay ran out. */
 public class OrderNotPayableException extends RuntimeException {
 
     private final String orderStatus;
 
-    public OrderNotPayableException(UUID orderId, String orderStatus) {
+    public OrderNotPayableException(OrderId orderId, String orderStatus) {
         super("order " + orderId + " cannot be paid (" + orderStatus + ")");
         this.orderStatus = orderStatus;
     }

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
 /** The order service did not answer (in time); nothing was started. */
 public class OrderServiceUnavailableException extends RuntimeException {

@@ -1,6 +1,6 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
-import java.util.UUID;
+import dev.tarsspeedy.payment.OrderId;
 import reactor.core.publisher.Mono;
 
 /** The order service, as far as payments need it. */
@@ -11,5 +11,5 @@ public interface Orders {
      *
      * @throws OrderServiceUnavailableException (as the error signal) when the order service cannot answer
      */
-    Mono<Order> find(UUID orderId);
+    Mono<Order> find(OrderId orderId);
 }

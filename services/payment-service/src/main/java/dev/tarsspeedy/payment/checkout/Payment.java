@@ -1,8 +1,10 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.PaymentId;
+import dev.tarsspeedy.payment.UserId;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * One attempt to pay one order through Kakaopay.
@@ -18,9 +20,9 @@ import java.util.UUID;
  * @param statusChangedAt when the status last changed (reconciliation finds stuck payments by it)
  */
 public record Payment(
-        UUID id,
-        UUID orderId,
-        UUID userId,
+        PaymentId id,
+        OrderId orderId,
+        UserId userId,
         PaymentStatus status,
         long amount,
         String itemName,

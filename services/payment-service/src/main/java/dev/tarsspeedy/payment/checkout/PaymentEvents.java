@@ -1,13 +1,10 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
 import reactor.core.publisher.Mono;
 
-/** What the service tells others, stored in the caller's transaction (the outbox) and published after commit. */
+/** What checkout tells others, stored in the caller's transaction (the outbox) and published after commit. */
 public interface PaymentEvents {
 
     /** {@code PaymentApproved}, keyed by the order. */
     Mono<Void> approved(Payment payment);
-
-    /** {@code PaymentRefunded}, keyed by the order, and the buyer's {@code payment-refunded} email. */
-    Mono<Void> refunded(Payment payment);
 }

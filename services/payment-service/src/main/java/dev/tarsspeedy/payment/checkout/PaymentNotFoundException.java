@@ -1,11 +1,11 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
-import java.util.UUID;
+import dev.tarsspeedy.payment.PaymentId;
 
 /** No such payment, or not the caller's. */
 public class PaymentNotFoundException extends RuntimeException {
 
-    public PaymentNotFoundException(UUID paymentId) {
+    public PaymentNotFoundException(PaymentId paymentId) {
         super("no payment " + paymentId);
     }
 }

@@ -1,7 +1,9 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.PaymentId;
+import dev.tarsspeedy.payment.UserId;
 import java.time.Instant;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,9 +24,9 @@ public interface PaymentProvider {
 
     /** What ready needs. */
     record PaymentRequest(
-            UUID paymentId,
-            UUID orderId,
-            UUID userId,
+            PaymentId paymentId,
+            OrderId orderId,
+            UserId userId,
             String itemName,
             int quantity,
             long amount,

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
 /**
  * Where a payment is. {@code READY}: Kakaopay's ready answered, the buyer is on Kakaopay's page. {@code APPROVING}:

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
 /** The request reached Kakaopay (or may have) but no answer came in time: it may or may not have happened. */
 public class ProviderOutcomeUnknownException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
 /** Kakaopay answered with an error body: {@code error_code}, {@code error_message} and its {@code extras}. */
 public class ProviderRefusedException extends RuntimeException {

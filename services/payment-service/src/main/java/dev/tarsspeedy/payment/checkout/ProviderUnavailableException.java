@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment.payment;
+package dev.tarsspeedy.payment.checkout;
 
 /**
  * Kakaopay could not be asked: no connection ({@code notSent}: nothing reached Kakaopay), or it answered with a 5xx

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment;
+package dev.tarsspeedy.payment.checkout;
 
 import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment;
+package dev.tarsspeedy.payment.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

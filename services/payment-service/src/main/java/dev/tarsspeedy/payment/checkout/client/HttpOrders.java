@@ -1,11 +1,12 @@
-package dev.tarsspeedy.payment.order;
+package dev.tarsspeedy.payment.checkout.client;
 
-import dev.tarsspeedy.payment.payment.Order;
-import dev.tarsspeedy.payment.payment.OrderServiceUnavailableException;
-import dev.tarsspeedy.payment.payment.Orders;
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.UserId;
+import dev.tarsspeedy.payment.checkout.CheckoutSettings;
+import dev.tarsspeedy.payment.checkout.Order;
+import dev.tarsspeedy.payment.checkout.OrderServiceUnavailableException;
+import dev.tarsspeedy.payment.checkout.Orders;
 import java.time.Duration;
-import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -22,19 +23,19 @@ class HttpOrders implements Orders {
     private final OrderServiceApi api;
     private final Duration readTimeout;
 
-    /** @param readTimeout enforced here: Boot 4.0.7's reactive client ignores a group's {@code read-timeout} */
-    HttpOrders(OrderServiceApi api, @Value("${payment.order.read-timeout:3s}") Duration readTimeout) {
+    /** The read timeout is enforced here: Boot 4.0.7's reactive client ignores a group's {@code read-timeout}. */
+    HttpOrders(OrderServiceApi api, CheckoutSettings settings) {
         this.api = api;
-        this.readTimeout = readTimeout;
+        this.readTimeout = settings.order().readTimeout();
     }
 
     @Override
-    public Mono<Order> find(UUID orderId) {
-        return Mono.defer(() -> api.order(orderId))
+    public Mono<Order> find(OrderId orderId) {
+        return Mono.defer(() -> api.order(orderId.value()))
                 .timeout(readTimeout)
                 .map(view -> new Order(
-                        view.orderId(),
-                        view.userId(),
+                        new OrderId(view.orderId()),
+                        new UserId(view.userId()),
                         view.status(),
                         view.amount(),
                         view.productName(),

@@ -1,13 +1,13 @@
-package dev.tarsspeedy.payment.kakaopay;
+package dev.tarsspeedy.payment.checkout.client;
 
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.ApproveRequest;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.ApproveResponse;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.CancelRequest;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.CancelResponse;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.OrderRequest;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.OrderResponse;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.ReadyRequest;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.ReadyResponse;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.ApproveRequest;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.ApproveResponse;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.CancelRequest;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.CancelResponse;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.OrderRequest;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.OrderResponse;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.ReadyRequest;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.ReadyResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;

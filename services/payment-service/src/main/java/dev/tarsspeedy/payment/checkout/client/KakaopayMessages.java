@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment.kakaopay;
+package dev.tarsspeedy.payment.checkout.client;
 
 import java.time.LocalDateTime;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -1,16 +1,17 @@
-package dev.tarsspeedy.payment.kakaopay;
+package dev.tarsspeedy.payment.checkout.client;
 
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.ApproveRequest;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.CancelRequest;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.ErrorBody;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.OrderRequest;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.OrderResponse;
-import dev.tarsspeedy.payment.kakaopay.KakaopayMessages.ReadyRequest;
-import dev.tarsspeedy.payment.payment.Payment;
-import dev.tarsspeedy.payment.payment.PaymentProvider;
-import dev.tarsspeedy.payment.payment.ProviderOutcomeUnknownException;
-import dev.tarsspeedy.payment.payment.ProviderRefusedException;
-import dev.tarsspeedy.payment.payment.ProviderUnavailableException;
+import dev.tarsspeedy.payment.checkout.CheckoutSettings;
+import dev.tarsspeedy.payment.checkout.Payment;
+import dev.tarsspeedy.payment.checkout.PaymentProvider;
+import dev.tarsspeedy.payment.checkout.ProviderOutcomeUnknownException;
+import dev.tarsspeedy.payment.checkout.ProviderRefusedException;
+import dev.tarsspeedy.payment.checkout.ProviderUnavailableException;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.ApproveRequest;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.CancelRequest;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.ErrorBody;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.OrderRequest;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.OrderResponse;
+import dev.tarsspeedy.payment.checkout.client.KakaopayMessages.ReadyRequest;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -43,17 +44,17 @@ class KakaopayPaymentProvider implements PaymentProvider {
     private static final JsonMapper ERRORS = JsonMapper.builder().build();
 
     private final KakaopayApi api;
-    private final KakaopayProperties properties;
+    private final CheckoutSettings.Kakaopay kakaopay;
 
-    KakaopayPaymentProvider(KakaopayApi api, KakaopayProperties properties) {
+    KakaopayPaymentProvider(KakaopayApi api, CheckoutSettings settings) {
         this.api = api;
-        this.properties = properties;
+        this.kakaopay = settings.kakaopay();
     }
 
     @Override
     public Mono<Prepared> ready(PaymentRequest request) {
         ReadyRequest body = new ReadyRequest(
-                properties.cid(),
+                kakaopay.cid(),
                 request.orderId().toString(),
                 request.userId().toString(),
                 truncate(request.itemName(), 100),
@@ -70,7 +71,7 @@ class KakaopayPaymentProvider implements PaymentProvider {
     @Override
     public Mono<Instant> approve(Payment payment, String pgToken) {
         ApproveRequest body = new ApproveRequest(
-                properties.cid(),
+                kakaopay.cid(),
                 payment.tid(),
                 payment.orderId().toString(),
                 payment.userId().toString(),
@@ -81,14 +82,14 @@ class KakaopayPaymentProvider implements PaymentProvider {
 
     @Override
     public Mono<ProviderState> state(Payment payment) {
-        OrderRequest body = new OrderRequest(properties.cid(), payment.tid());
+        OrderRequest body = new OrderRequest(kakaopay.cid(), payment.tid());
         return call("order", Mono.defer(() -> api.order(authorization(), body)), true)
                 .map(KakaopayPaymentProvider::state);
     }
 
     @Override
     public Mono<Instant> cancel(Payment payment) {
-        CancelRequest body = new CancelRequest(properties.cid(), payment.tid(), payment.amount(), 0, payment.amount());
+        CancelRequest body = new CancelRequest(kakaopay.cid(), payment.tid(), payment.amount(), 0, payment.amount());
         return call("cancel", Mono.defer(() -> api.cancel(authorization(), body)), false)
                 .map(answer -> answer.canceledAt() == null ? Instant.now() : kst(answer.canceledAt()));
     }
@@ -104,9 +105,9 @@ class KakaopayPaymentProvider implements PaymentProvider {
     }
 
     private <T> Mono<T> call(String operation, Mono<T> request, boolean read) {
-        return request.timeout(properties.readTimeout())
+        return request.timeout(kakaopay.readTimeout())
                 .onErrorMap(error -> translate(operation, error))
-                .retryWhen(Retry.backoff(properties.retries(), properties.retryBackoff())
+                .retryWhen(Retry.backoff(kakaopay.retries(), kakaopay.retryBackoff())
                         .filter(error -> retryable(error, read))
                         .doBeforeRetry(signal -> log.info(
                                 "Kakaopay {} failed ({}); trying again",
@@ -179,7 +180,7 @@ class KakaopayPaymentProvider implements PaymentProvider {
     }
 
     private String authorization() {
-        return "SECRET_KEY " + properties.secretKey();
+        return "SECRET_KEY " + kakaopay.secretKey();
     }
 
     private static Instant kst(LocalDateTime time) {

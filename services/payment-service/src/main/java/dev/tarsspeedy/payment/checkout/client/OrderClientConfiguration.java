@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment.order;
+package dev.tarsspeedy.payment.checkout.client;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.service.registry.HttpServiceGroup;

@@ -1,4 +1,4 @@
-package dev.tarsspeedy.payment.order;
+package dev.tarsspeedy.payment.checkout.client;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * ({@code spring.http.serviceclient.order.*}).
  */
 @HttpExchange(accept = MediaType.APPLICATION_JSON_VALUE)
-public interface OrderServiceApi {
+interface OrderServiceApi {
 
     /** 200 the order, 404 when there is none. */
     @GetExchange("/internal/orders/{orderId}")

@@ -1,28 +1,17 @@
-package dev.tarsspeedy.payment.payment.persistence;
+package dev.tarsspeedy.payment.checkout.persistence;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
-import dev.tarsspeedy.contracts.order.RefundRequested;
 import dev.tarsspeedy.contracts.payment.PaymentApproved;
-import dev.tarsspeedy.contracts.payment.PaymentRefunded;
-import dev.tarsspeedy.platform.events.Topics;
 import dev.tarsspeedy.platform.events.topics.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/**
- * The topics this service writes and reads, and the dead letters of the refund requests it consumes.
- */
+/** The topic checkout writes. */
 @Configuration(proxyBeanMethods = false)
-class PaymentTopics {
+class CheckoutTopics {
 
     @Bean
-    KafkaAdmin.NewTopics paymentEventTopics() {
-        return EventTopics.of(
-                PaymentApproved.TOPIC,
-                PaymentRefunded.TOPIC,
-                RefundRequested.TOPIC,
-                Topics.deadLetter(RefundRequested.TOPIC),
-                EmailRequested.TOPIC);
+    KafkaAdmin.NewTopics checkoutEventTopics() {
+        return EventTopics.of(PaymentApproved.TOPIC);
     }
 }

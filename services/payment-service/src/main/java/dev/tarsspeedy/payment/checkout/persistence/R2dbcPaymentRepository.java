@@ -1,8 +1,11 @@
-package dev.tarsspeedy.payment.payment.persistence;
+package dev.tarsspeedy.payment.checkout.persistence;
 
-import dev.tarsspeedy.payment.payment.Payment;
-import dev.tarsspeedy.payment.payment.PaymentRepository;
-import dev.tarsspeedy.payment.payment.PaymentStatus;
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.PaymentId;
+import dev.tarsspeedy.payment.UserId;
+import dev.tarsspeedy.payment.checkout.Payment;
+import dev.tarsspeedy.payment.checkout.PaymentRepository;
+import dev.tarsspeedy.payment.checkout.PaymentStatus;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,9 +36,9 @@ class R2dbcPaymentRepository implements PaymentRepository {
                         + " :orderId, :userId, :status, :amount, :itemName, :quantity, :tid, :redirectUrl,"
                         + " :orderExpiresAt, :payerEmail, :locale, null, :createdAt, :statusChangedAt, null, null, null)"
                         + " on conflict (order_id) where status in ('READY', 'APPROVING', 'APPROVED') do nothing")
-                .bind("id", p.id())
-                .bind("orderId", p.orderId())
-                .bind("userId", p.userId())
+                .bind("id", p.id().value())
+                .bind("orderId", p.orderId().value())
+                .bind("userId", p.userId().value())
                 .bind("status", p.status().name())
                 .bind("amount", p.amount())
                 .bind("itemName", p.itemName())
@@ -53,27 +56,27 @@ class R2dbcPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Mono<Payment> findById(UUID id) {
+    public Mono<Payment> findById(PaymentId id) {
         return database.sql("select " + COLUMNS + " from payment where id = :id")
-                .bind("id", id)
+                .bind("id", id.value())
                 .map(R2dbcPaymentRepository::payment)
                 .one();
     }
 
     @Override
-    public Mono<Payment> findLiveByOrder(UUID orderId) {
+    public Mono<Payment> findLiveByOrder(OrderId orderId) {
         return database.sql("select " + COLUMNS + " from payment where order_id = :orderId"
                         + " and status in ('READY', 'APPROVING', 'APPROVED')")
-                .bind("orderId", orderId)
+                .bind("orderId", orderId.value())
                 .map(R2dbcPaymentRepository::payment)
                 .one();
     }
 
     @Override
-    public Mono<Boolean> transition(UUID id, PaymentStatus from, PaymentStatus to, Instant now) {
+    public Mono<Boolean> transition(PaymentId id, PaymentStatus from, PaymentStatus to, Instant now) {
         return database.sql(
                         "update payment set status = :to, status_changed_at = :now where id = :id and status = :from")
-                .bind("id", id)
+                .bind("id", id.value())
                 .bind("from", from.name())
                 .bind("to", to.name())
                 .bind("now", utc(now))
@@ -83,10 +86,10 @@ class R2dbcPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Mono<Boolean> markFailed(UUID id, PaymentStatus from, String reason, Instant now) {
+    public Mono<Boolean> markFailed(PaymentId id, PaymentStatus from, String reason, Instant now) {
         return database.sql("update payment set status = 'FAILED', failure_reason = :reason, status_changed_at = :now"
                         + " where id = :id and status = :from")
-                .bind("id", id)
+                .bind("id", id.value())
                 .bind("from", from.name())
                 .bind("reason", reason)
                 .bind("now", utc(now))
@@ -96,10 +99,10 @@ class R2dbcPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Mono<Boolean> markApproved(UUID id, Instant approvedAt, Instant now) {
+    public Mono<Boolean> markApproved(PaymentId id, Instant approvedAt, Instant now) {
         return database.sql("update payment set status = 'APPROVED', approved_at = :approvedAt,"
                         + " status_changed_at = :now where id = :id and status = 'APPROVING'")
-                .bind("id", id)
+                .bind("id", id.value())
                 .bind("approvedAt", utc(approvedAt))
                 .bind("now", utc(now))
                 .fetch()
@@ -108,10 +111,10 @@ class R2dbcPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Mono<Boolean> markRefunding(UUID id, String reason, Instant now) {
+    public Mono<Boolean> markRefunding(PaymentId id, String reason, Instant now) {
         return database.sql("update payment set status = 'REFUNDING', refund_reason = :reason,"
                         + " status_changed_at = :now where id = :id and status = 'APPROVED'")
-                .bind("id", id)
+                .bind("id", id.value())
                 .bind("reason", reason)
                 .bind("now", utc(now))
                 .fetch()
@@ -120,10 +123,10 @@ class R2dbcPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Mono<Boolean> markRefunded(UUID id, Instant refundedAt, Instant now) {
+    public Mono<Boolean> markRefunded(PaymentId id, Instant refundedAt, Instant now) {
         return database.sql("update payment set status = 'REFUNDED', refunded_at = :refundedAt,"
                         + " status_changed_at = :now where id = :id and status = 'REFUNDING'")
-                .bind("id", id)
+                .bind("id", id.value())
                 .bind("refundedAt", utc(refundedAt))
                 .bind("now", utc(now))
                 .fetch()
@@ -153,9 +156,9 @@ class R2dbcPaymentRepository implements PaymentRepository {
 
     private static Payment payment(Readable row) {
         return new Payment(
-                row.get("id", UUID.class),
-                row.get("order_id", UUID.class),
-                row.get("user_id", UUID.class),
+                new PaymentId(row.get("id", UUID.class)),
+                new OrderId(row.get("order_id", UUID.class)),
+                new UserId(row.get("user_id", UUID.class)),
                 PaymentStatus.valueOf(row.get("status", String.class)),
                 row.get("amount", Long.class),
                 row.get("item_name", String.class),

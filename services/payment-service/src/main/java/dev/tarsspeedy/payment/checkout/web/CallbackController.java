@@ -1,9 +1,11 @@
-package dev.tarsspeedy.payment.payment.web;
+package dev.tarsspeedy.payment.checkout.web;
 
-import dev.tarsspeedy.payment.payment.Payment;
-import dev.tarsspeedy.payment.payment.PaymentNotFoundException;
-import dev.tarsspeedy.payment.payment.PaymentProperties;
-import dev.tarsspeedy.payment.payment.PaymentService;
+import dev.tarsspeedy.payment.PaymentId;
+import dev.tarsspeedy.payment.checkout.CheckoutService;
+import dev.tarsspeedy.payment.checkout.CheckoutSettings;
+import dev.tarsspeedy.payment.checkout.Payment;
+import dev.tarsspeedy.payment.checkout.PaymentNotFoundException;
+import dev.tarsspeedy.platform.caller.Language;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -27,12 +29,12 @@ import reactor.core.publisher.Mono;
 @RestController
 class CallbackController {
 
-    private final PaymentService payments;
-    private final PaymentProperties properties;
+    private final CheckoutService payments;
+    private final CheckoutSettings settings;
 
-    CallbackController(PaymentService payments, PaymentProperties properties) {
+    CallbackController(CheckoutService payments, CheckoutSettings settings) {
         this.payments = payments;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @GetMapping("/api/payments/{paymentId}/approve")
@@ -64,8 +66,8 @@ class CallbackController {
     Mono<ResponseEntity<String>> result(
             @PathVariable String paymentId,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        boolean korean = PaymentController.prefersKorean(language);
-        UUID id = parse(paymentId);
+        boolean korean = prefersKorean(language);
+        PaymentId id = parse(paymentId);
         if (id == null) {
             return Mono.just(notFound(korean));
         }
@@ -75,24 +77,27 @@ class CallbackController {
     }
 
     private Mono<ResponseEntity<String>> finish(
-            String paymentId, String language, Function<UUID, Mono<Payment>> action) {
-        UUID id = parse(paymentId);
+            String paymentId, String language, Function<PaymentId, Mono<Payment>> action) {
+        PaymentId id = parse(paymentId);
         if (id == null) {
-            return Mono.just(notFound(PaymentController.prefersKorean(language)));
+            return Mono.just(notFound(prefersKorean(language)));
         }
         return Mono.defer(() -> action.apply(id))
                 .map(payment -> ResponseEntity.status(HttpStatus.SEE_OTHER)
-                        .location(URI.create(properties.resultUrl(payment.id())))
+                        .location(URI.create(settings.resultUrl(payment.id())))
                         .cacheControl(CacheControl.noStore())
                         .<String>build())
-                .onErrorResume(
-                        PaymentNotFoundException.class,
-                        e -> Mono.just(notFound(PaymentController.prefersKorean(language))));
+                .onErrorResume(PaymentNotFoundException.class, e -> Mono.just(notFound(prefersKorean(language))));
     }
 
-    private static UUID parse(String id) {
+    /** The callbacks are public (no token, so no {@code Caller}): the browser's {@code Accept-Language} decides. */
+    static boolean prefersKorean(String acceptLanguage) {
+        return Language.preferredBy(acceptLanguage) == Language.KO;
+    }
+
+    private static PaymentId parse(String id) {
         try {
-            return UUID.fromString(id);
+            return new PaymentId(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -1,20 +1,20 @@
-package dev.tarsspeedy.payment.payment.web;
+package dev.tarsspeedy.payment.checkout.web;
 
-import dev.tarsspeedy.payment.payment.OrderAlreadyPaidException;
-import dev.tarsspeedy.payment.payment.OrderNotFoundException;
-import dev.tarsspeedy.payment.payment.OrderNotPayableException;
-import dev.tarsspeedy.payment.payment.OrderServiceUnavailableException;
-import dev.tarsspeedy.payment.payment.PaymentNotFoundException;
-import dev.tarsspeedy.payment.payment.ProviderOutcomeUnknownException;
-import dev.tarsspeedy.payment.payment.ProviderRefusedException;
-import dev.tarsspeedy.payment.payment.ProviderUnavailableException;
+import dev.tarsspeedy.payment.checkout.OrderAlreadyPaidException;
+import dev.tarsspeedy.payment.checkout.OrderNotFoundException;
+import dev.tarsspeedy.payment.checkout.OrderNotPayableException;
+import dev.tarsspeedy.payment.checkout.OrderServiceUnavailableException;
+import dev.tarsspeedy.payment.checkout.PaymentNotFoundException;
+import dev.tarsspeedy.payment.checkout.ProviderOutcomeUnknownException;
+import dev.tarsspeedy.payment.checkout.ProviderRefusedException;
+import dev.tarsspeedy.payment.checkout.ProviderUnavailableException;
 import dev.tarsspeedy.platform.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
-/** Payment errors as problems (titles and details in problems.properties); other errors pass through unchanged. */
-final class PaymentProblems {
+/** Checkout errors as problems (titles and details in problems.properties); other errors pass through unchanged. */
+final class CheckoutProblems {
 
-    private PaymentProblems() {}
+    private CheckoutProblems() {}
 
     static Throwable translate(Throwable error) {
         return switch (error) {

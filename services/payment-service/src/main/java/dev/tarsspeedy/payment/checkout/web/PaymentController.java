@@ -1,20 +1,16 @@
-package dev.tarsspeedy.payment.payment.web;
+package dev.tarsspeedy.payment.checkout.web;
 
-import dev.tarsspeedy.payment.payment.Payment;
-import dev.tarsspeedy.payment.payment.PaymentService;
-import dev.tarsspeedy.platform.problem.ProblemException;
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.PaymentId;
+import dev.tarsspeedy.payment.UserId;
+import dev.tarsspeedy.payment.checkout.CheckoutService;
+import dev.tarsspeedy.payment.checkout.Payment;
+import dev.tarsspeedy.platform.caller.Caller;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -22,30 +18,32 @@ import reactor.core.publisher.Mono;
 @RestController
 class PaymentController {
 
-    private final PaymentService payments;
+    private final CheckoutService checkout;
 
-    PaymentController(PaymentService payments) {
-        this.payments = payments;
+    PaymentController(CheckoutService checkout) {
+        this.checkout = checkout;
     }
 
-    /** 200 {@code {paymentId, redirectUrl}}: send the browser to {@code redirectUrl} (Kakaopay's page). */
+    /**
+     * 200 {@code {paymentId, redirectUrl}}: send the browser to {@code redirectUrl} (Kakaopay's page). The caller's
+     * address and language are kept for the refund email.
+     */
     @PostMapping("/api/orders/{orderId}/payment")
-    Mono<CheckoutResponse> start(
-            @AuthenticationPrincipal Jwt token,
-            @PathVariable UUID orderId,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        UUID userId = userId(token);
-        return Mono.defer(() -> payments.start(orderId, userId, email(token), locale(token, acceptLanguage)))
-                .map(checkout -> new CheckoutResponse(checkout.paymentId(), checkout.redirectUrl()))
-                .onErrorMap(PaymentProblems::translate);
+    Mono<CheckoutResponse> start(Caller caller, @PathVariable UUID orderId) {
+        return Mono.defer(() -> checkout.start(
+                        new OrderId(orderId),
+                        new UserId(caller.id()),
+                        caller.email(),
+                        caller.language().tag()))
+                .map(started -> new CheckoutResponse(started.paymentId().value(), started.redirectUrl()))
+                .onErrorMap(CheckoutProblems::translate);
     }
 
     @GetMapping("/api/payments/{paymentId}")
-    Mono<PaymentResponse> get(@AuthenticationPrincipal Jwt token, @PathVariable UUID paymentId) {
-        UUID userId = userId(token);
-        return Mono.defer(() -> payments.get(paymentId, userId))
+    Mono<PaymentResponse> get(Caller caller, @PathVariable UUID paymentId) {
+        return Mono.defer(() -> checkout.get(new PaymentId(paymentId), new UserId(caller.id())))
                 .map(PaymentResponse::of)
-                .onErrorMap(PaymentProblems::translate);
+                .onErrorMap(CheckoutProblems::translate);
     }
 
     record CheckoutResponse(UUID paymentId, String redirectUrl) {}
@@ -55,47 +53,12 @@ class PaymentController {
 
         static PaymentResponse of(Payment payment) {
             return new PaymentResponse(
-                    payment.id(),
-                    payment.orderId(),
+                    payment.id().value(),
+                    payment.orderId().value(),
                     payment.status().name(),
                     payment.amount(),
                     payment.approvedAt(),
                     payment.refundedAt());
-        }
-    }
-
-    private static UUID userId(Jwt token) {
-        try {
-            return UUID.fromString(token.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.localized(HttpStatus.UNAUTHORIZED, "unauthorized", "unauthorized.no-user");
-        }
-    }
-
-    private static String email(Jwt token) {
-        String email = token.getClaimAsString("email");
-        return email == null || email.isBlank() || email.length() > 254 ? null : email;
-    }
-
-    /** The token's {@code locale} claim when it has one, else Korean when the browser prefers it, else English. */
-    static String locale(Jwt token, String acceptLanguage) {
-        String claim = token == null ? null : token.getClaimAsString("locale");
-        if ("ko".equals(claim) || "en".equals(claim)) {
-            return claim;
-        }
-        return prefersKorean(acceptLanguage) ? "ko" : "en";
-    }
-
-    static boolean prefersKorean(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return false;
-        }
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-            Locale best = Locale.lookup(ranges, List.of(Locale.KOREAN, Locale.ENGLISH));
-            return best != null && best.getLanguage().equals("ko");
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

@@ -1,7 +1,7 @@
-package dev.tarsspeedy.payment.payment.web;
+package dev.tarsspeedy.payment.checkout.web;
 
-import dev.tarsspeedy.payment.payment.Payment;
-import dev.tarsspeedy.payment.payment.PaymentStatus;
+import dev.tarsspeedy.payment.checkout.Payment;
+import dev.tarsspeedy.payment.checkout.PaymentStatus;
 
 /**
  * The plain page a callback ends on until the web interface has an order page: what happened, in Korean or

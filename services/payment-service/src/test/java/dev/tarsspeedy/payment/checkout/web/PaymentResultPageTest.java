@@ -1,9 +1,12 @@
-package dev.tarsspeedy.payment.payment.web;
+package dev.tarsspeedy.payment.checkout.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarsspeedy.payment.payment.Payment;
-import dev.tarsspeedy.payment.payment.PaymentStatus;
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.PaymentId;
+import dev.tarsspeedy.payment.UserId;
+import dev.tarsspeedy.payment.checkout.Payment;
+import dev.tarsspeedy.payment.checkout.PaymentStatus;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -47,18 +50,18 @@ class PaymentResultPageTest {
 
     @Test
     void koreanIsChosenWhenTheBrowserPrefersIt() {
-        assertThat(PaymentController.prefersKorean("ko-KR,ko;q=0.9,en;q=0.8")).isTrue();
-        assertThat(PaymentController.prefersKorean("en-US,en;q=0.9,ko;q=0.5")).isFalse();
-        assertThat(PaymentController.prefersKorean(null)).isFalse();
-        assertThat(PaymentController.prefersKorean("!!garbage")).isFalse();
+        assertThat(CallbackController.prefersKorean("ko-KR,ko;q=0.9,en;q=0.8")).isTrue();
+        assertThat(CallbackController.prefersKorean("en-US,en;q=0.9,ko;q=0.5")).isFalse();
+        assertThat(CallbackController.prefersKorean(null)).isFalse();
+        assertThat(CallbackController.prefersKorean("!!garbage")).isFalse();
     }
 
     private static Payment payment(PaymentStatus status, String reason) {
         Instant now = Instant.now();
         return new Payment(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
+                PaymentId.random(),
+                new OrderId(UUID.randomUUID()),
+                new UserId(UUID.randomUUID()),
                 status,
                 10_000,
                 "Item",
