@@ -1,6 +1,6 @@
 package dev.tarsspeedy.catalog.drop.web;
 
-import dev.tarsspeedy.catalog.drop.DropId;
+import dev.tarsspeedy.catalog.DropId;
 import dev.tarsspeedy.catalog.drop.DropPatch;
 import dev.tarsspeedy.catalog.drop.DropService;
 import dev.tarsspeedy.catalog.drop.DropSettings;

@@ -1,7 +1,7 @@
 package dev.tarsspeedy.catalog.reminder.persistence;
 
+import dev.tarsspeedy.catalog.DropId;
 import dev.tarsspeedy.catalog.UserId;
-import dev.tarsspeedy.catalog.drop.DropId;
 import dev.tarsspeedy.catalog.reminder.DueReminder;
 import dev.tarsspeedy.catalog.reminder.ReminderRepository;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.tarsspeedy.catalog.wishlist.web;
 
+import dev.tarsspeedy.catalog.DropId;
 import dev.tarsspeedy.catalog.UserId;
-import dev.tarsspeedy.catalog.drop.DropId;
 import dev.tarsspeedy.catalog.drop.web.DropProblems;
 import dev.tarsspeedy.catalog.drop.web.DropResponses.DropResponse;
 import dev.tarsspeedy.catalog.wishlist.WishlistService;

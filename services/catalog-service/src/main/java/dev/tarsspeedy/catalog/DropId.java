@@ -1,4 +1,4 @@
-package dev.tarsspeedy.catalog.drop;
+package dev.tarsspeedy.catalog;
 
 import java.util.Objects;
 import java.util.UUID;
