@@ -1,24 +1,18 @@
 package dev.tarsspeedy.catalog;
 
-import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
-import static dev.tarsspeedy.platform.test.problem.ProblemBundles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.catalog.support.CatalogMother;
 import dev.tarsspeedy.catalog.support.CatalogTestBase;
-import dev.tarsspeedy.platform.test.problem.ProblemBundles;
+import dev.tarsspeedy.platform.test.problem.ProblemLanguageContract;
+import dev.tarsspeedy.platform.test.problem.ProblemTriggers;
+import dev.tarsspeedy.platform.test.problem.ProblemTriggers.Detail;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -30,35 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * with the service's own rules, triggered for real: in Korean with {@code Accept-Language: ko}, in English with
  * {@code en}; titles, details and field messages alike.
  */
-class ProblemLanguageIT extends CatalogTestBase {
-
-    /** How to cause a type, its status, and the bundle key of its detail. */
-    private record Trigger(HttpStatus status, String detailKey, Function<String, WebTestClient.ResponseSpec> request) {}
-
-    static Stream<Arguments> typesAndLanguages() {
-        Stream<String> types =
-                Stream.concat(ProblemBundles.types(ProblemBundles.SERVICE).stream(), Stream.of("validation"));
-        return types.flatMap(type -> Stream.of(Arguments.of(type, "ko"), Arguments.of(type, "en")));
-    }
-
-    @ParameterizedTest(name = "{0} in {1}")
-    @MethodSource("typesAndLanguages")
-    void everyProblemTypeAnswersInTheReadersLanguage(String type, String language) {
-        Trigger trigger = triggers().get(type);
-        assertThat(trigger).as("a way to cause %s", type).isNotNull();
-
-        WebTestClient.ResponseSpec response = trigger.request().apply(language);
-        response.expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, language);
-        Map<String, Object> problem = assertProblem(response, trigger.status(), type);
-
-        String title = (String) problem.get("title");
-        String detail = (String) problem.get("detail");
-        assertThat(title).isEqualTo(text(type + ".title", language));
-        if (trigger.detailKey() != null) {
-            assertThat(detail).isEqualTo(text(trigger.detailKey(), language));
-        }
-        ProblemBundles.assertInLanguage(problem, language);
-    }
+class ProblemLanguageIT extends CatalogTestBase implements ProblemLanguageContract {
 
     @Test
     void theRulesOfADropAreInBothLanguages() {
@@ -164,68 +130,62 @@ class ProblemLanguageIT extends CatalogTestBase {
         assertThat(fieldMessages(english)).containsExactly(Map.entry("productId", "no product has this id"));
     }
 
-    private Map<String, Trigger> triggers() {
-        Map<String, Trigger> triggers = new LinkedHashMap<>();
-        triggers.put(
-                "product-not-found",
-                new Trigger(
+    @Override
+    public ProblemTriggers problemTriggers() {
+        return ProblemTriggers.create()
+                .trigger(
+                        "product-not-found",
                         HttpStatus.NOT_FOUND,
-                        "product-not-found.detail",
-                        language -> send(HttpMethod.GET, "/api/products/" + UUID.randomUUID(), null, language)));
-        triggers.put(
-                "unknown-product",
-                new Trigger(
+                        () -> request(HttpMethod.GET, "/api/products/" + UUID.randomUUID(), null))
+                .trigger(
+                        "unknown-product",
                         HttpStatus.UNPROCESSABLE_CONTENT,
-                        "unknown-product.detail",
-                        language -> send(
+                        () -> request(
                                 HttpMethod.POST,
                                 "/api/admin/drops",
                                 CatalogMother.drop(UUID.randomUUID(), clock.instant())
-                                        .build(),
-                                language)));
-        triggers.put(
-                "drop-not-found",
-                new Trigger(
+                                        .build()))
+                .trigger(
+                        "drop-not-found",
                         HttpStatus.NOT_FOUND,
-                        "drop-not-found.detail",
-                        language -> send(HttpMethod.GET, "/api/drops/" + UUID.randomUUID(), null, language)));
-        triggers.put("drop-already-open", new Trigger(HttpStatus.CONFLICT, "drop-already-open.detail", language -> {
-            Map<String, Object> drop = newDrop(Duration.ofMinutes(1));
-            clock.advance(Duration.ofMinutes(2));
-            return send(HttpMethod.PATCH, "/api/admin/drops/" + drop.get("id"), Map.of("price", 1), language);
-        }));
-        triggers.put(
-                "unsubscribe-link-unknown",
-                new Trigger(
+                        () -> request(HttpMethod.GET, "/api/drops/" + UUID.randomUUID(), null))
+                .trigger("drop-already-open", HttpStatus.CONFLICT, () -> {
+                    Map<String, Object> drop = newDrop(Duration.ofMinutes(1));
+                    clock.advance(Duration.ofMinutes(2));
+                    return request(HttpMethod.PATCH, "/api/admin/drops/" + drop.get("id"), Map.of("price", 1));
+                })
+                .trigger(
+                        "unsubscribe-link-unknown",
                         HttpStatus.NOT_FOUND,
-                        "unsubscribe-link-unknown.detail",
-                        language -> send(
-                                HttpMethod.POST, "/api/wishlist/reminders/no-such-token/unsubscribe", null, language)));
-        triggers.put(
-                "validation",
-                new Trigger(
+                        () -> request(HttpMethod.POST, "/api/wishlist/reminders/no-such-token/unsubscribe", null))
+                // The platform's type with the service's rules; the tests above check its detail word for word.
+                .trigger(
+                        "validation",
                         HttpStatus.BAD_REQUEST,
-                        null,
-                        language -> send(
+                        Detail.inReadersLanguage(),
+                        () -> request(
                                 HttpMethod.POST,
                                 "/api/admin/drops",
                                 CatalogMother.drop(createProduct().get("id"), clock.instant())
                                         .price(-1)
-                                        .build(),
-                                language)));
-        return triggers;
+                                        .build()));
     }
 
     /** An operator's request in the language; {@code body} {@code null} sends none. */
     private WebTestClient.ResponseSpec send(HttpMethod method, String path, Object body, String language) {
-        WebTestClient.RequestBodySpec request = client().method(method)
-                .uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return request(method, path, body)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange();
+    }
+
+    /** An operator's request, not yet sent; {@code body} {@code null} sends none. */
+    private WebTestClient.RequestHeadersSpec<?> request(HttpMethod method, String path, Object body) {
+        WebTestClient.RequestBodySpec request =
+                client(adminToken()).method(method).uri(path);
         if (body == null) {
-            return request.exchange();
+            return request;
         }
-        return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }
 
     private static Map<String, Object> validation(WebTestClient.ResponseSpec response) {

@@ -1,6 +1,5 @@
 package dev.tarsspeedy.identity;
 
-import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,7 +11,9 @@ import dev.tarsspeedy.identity.keys.SigningKey;
 import dev.tarsspeedy.identity.keys.SigningKeyStore;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
 import dev.tarsspeedy.identity.token.TokenProperties;
-import dev.tarsspeedy.platform.test.problem.ProblemBundles;
+import dev.tarsspeedy.platform.test.problem.ProblemLanguageContract;
+import dev.tarsspeedy.platform.test.problem.ProblemTriggers;
+import dev.tarsspeedy.platform.test.problem.ProblemTriggers.Detail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -20,14 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * with, triggered for real: in Korean with {@code Accept-Language: ko}, in English with {@code en}; titles, details
  * and field messages alike.
  */
-class ProblemLanguageIT extends IdentityTestBase {
+class ProblemLanguageIT extends IdentityTestBase implements ProblemLanguageContract {
 
     private static final String SIGNUP = "/api/auth/signup";
     private static final String WRONG_PASSWORD = "Wrong-Password-99";
@@ -49,34 +44,6 @@ class ProblemLanguageIT extends IdentityTestBase {
 
     @Autowired
     TokenProperties tokens;
-
-    /** How to cause a type, its status, and the bundle key of its detail. */
-    private record Trigger(HttpStatus status, String detailKey, Function<String, WebTestClient.ResponseSpec> request) {}
-
-    static Stream<Arguments> typesAndLanguages() {
-        Stream<String> types = Stream.concat(
-                ProblemBundles.types(ProblemBundles.SERVICE).stream(), Stream.of("validation", "unauthorized"));
-        return types.flatMap(type -> Stream.of(Arguments.of(type, "ko"), Arguments.of(type, "en")));
-    }
-
-    @ParameterizedTest(name = "{0} in {1}")
-    @MethodSource("typesAndLanguages")
-    void everyProblemTypeAnswersInTheReadersLanguage(String type, String language) {
-        Trigger trigger = triggers().get(type);
-        assertThat(trigger).as("a way to cause %s", type).isNotNull();
-
-        WebTestClient.ResponseSpec response = trigger.request().apply(language);
-        response.expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, language);
-        Map<String, Object> problem = assertProblem(response, trigger.status(), type);
-
-        String title = (String) problem.get("title");
-        String detail = (String) problem.get("detail");
-        assertThat(title).isEqualTo(text(type + ".title", language));
-        if (trigger.detailKey() != null) {
-            assertThat(detail).isEqualTo(text(trigger.detailKey(), language));
-        }
-        ProblemBundles.assertInLanguage(problem, language);
-    }
 
     @Test
     void fieldMessagesOfTheServicesOwnRulesAreInBothLanguages() {
@@ -131,117 +98,89 @@ class ProblemLanguageIT extends IdentityTestBase {
                 .containsEntry("code", "must be the 6 digits from the email");
     }
 
-    private Map<String, Trigger> triggers() {
-        Map<String, Trigger> triggers = new LinkedHashMap<>();
-        triggers.put(
-                "invalid-email",
-                new Trigger(
+    @Override
+    public ProblemTriggers problemTriggers() {
+        return ProblemTriggers.create()
+                .trigger(
+                        "invalid-email",
                         HttpStatus.BAD_REQUEST,
-                        "invalid-email.detail",
-                        language -> postIn(SIGNUP, signupBody("kim@example", PASSWORD, "Kim"), language)));
-        triggers.put(
-                "invalid-name",
-                new Trigger(
+                        () -> posting(SIGNUP, signupBody("kim@example", PASSWORD, "Kim")))
+                .trigger(
+                        "invalid-name",
                         HttpStatus.BAD_REQUEST,
-                        "invalid-name.detail",
-                        language -> postIn(SIGNUP, signupBody(newEmail(), PASSWORD, "Kim\u0007Park"), language)));
-        triggers.put(
-                "weak-password",
-                new Trigger(
+                        () -> posting(SIGNUP, signupBody(newEmail(), PASSWORD, "Kim\u0007Park")))
+                .trigger(
+                        "weak-password",
                         HttpStatus.BAD_REQUEST,
-                        "weak-password.detail",
-                        language -> postIn(SIGNUP, signupBody(newEmail(), "Password123", "Kim"), language)));
-        triggers.put("email-unavailable", new Trigger(HttpStatus.CONFLICT, "email-unavailable.detail", language -> {
-            String email = newEmail();
-            signUp(email, "Kim");
-            return postIn(SIGNUP, signupBody(email, PASSWORD, "Kim"), language);
-        }));
-        triggers.put(
-                "account-not-found",
-                new Trigger(
-                        HttpStatus.NOT_FOUND,
-                        "account-not-found.detail",
-                        language -> getMe(token(UUID.randomUUID().toString()), language)));
-        triggers.put("code-invalid", new Trigger(HttpStatus.BAD_REQUEST, "code-invalid.detail", language -> {
-            String email = newEmail();
-            signUp(email, "Kim");
-            return verify(email, wrong(code(email, 1)), language);
-        }));
-        triggers.put("code-expired", new Trigger(HttpStatus.GONE, "code-expired.detail", language -> {
-            String email = newEmail();
-            signUp(email, "Kim");
-            String code = code(email, 1);
-            clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-            return verify(email, code, language);
-        }));
-        triggers.put("code-exhausted", new Trigger(HttpStatus.CONFLICT, "code-exhausted.detail", language -> {
-            String email = newEmail();
-            signUp(email, "Kim");
-            String code = code(email, 1);
-            for (int i = 0; i < 5; i++) {
-                verify(email, wrong(code), "en").expectStatus().isBadRequest();
-            }
-            return verify(email, code, language);
-        }));
-        triggers.put("email-cooldown", new Trigger(HttpStatus.TOO_MANY_REQUESTS, "email-cooldown.detail", language -> {
-            String email = newEmail();
-            signUp(email, "Kim");
-            postIn("/api/auth/verification/resend", Map.of("email", email), "en")
-                    .expectStatus()
-                    .isAccepted();
-            return postIn("/api/auth/verification/resend", Map.of("email", email), language);
-        }));
-        triggers.put(
-                "invalid-credentials",
-                new Trigger(
-                        HttpStatus.UNAUTHORIZED,
-                        "invalid-credentials.detail",
-                        language -> login(newEmail(), WRONG_PASSWORD, language)));
-        triggers.put(
-                "account-not-verified", new Trigger(HttpStatus.FORBIDDEN, "account-not-verified.detail", language -> {
+                        () -> posting(SIGNUP, signupBody(newEmail(), "Password123", "Kim")))
+                .trigger("email-unavailable", HttpStatus.CONFLICT, () -> {
                     String email = newEmail();
                     signUp(email, "Kim");
-                    return login(email, PASSWORD, language);
-                }));
-        triggers.put(
-                "login-throttled", new Trigger(HttpStatus.TOO_MANY_REQUESTS, "login-throttled.detail", language -> {
+                    return posting(SIGNUP, signupBody(email, PASSWORD, "Kim"));
+                })
+                .trigger(
+                        "account-not-found",
+                        HttpStatus.NOT_FOUND,
+                        () -> me(token(UUID.randomUUID().toString())))
+                .trigger("code-invalid", HttpStatus.BAD_REQUEST, () -> {
+                    String email = newEmail();
+                    signUp(email, "Kim");
+                    return verifying(email, wrong(code(email, 1)));
+                })
+                .trigger("code-expired", HttpStatus.GONE, () -> {
+                    String email = newEmail();
+                    signUp(email, "Kim");
+                    String code = code(email, 1);
+                    clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+                    return verifying(email, code);
+                })
+                .trigger("code-exhausted", HttpStatus.CONFLICT, () -> {
+                    String email = newEmail();
+                    signUp(email, "Kim");
+                    String code = code(email, 1);
+                    for (int i = 0; i < 5; i++) {
+                        verify(email, wrong(code), "en").expectStatus().isBadRequest();
+                    }
+                    return verifying(email, code);
+                })
+                .trigger("email-cooldown", HttpStatus.TOO_MANY_REQUESTS, () -> {
+                    String email = newEmail();
+                    signUp(email, "Kim");
+                    postIn("/api/auth/verification/resend", Map.of("email", email), "en")
+                            .expectStatus()
+                            .isAccepted();
+                    return posting("/api/auth/verification/resend", Map.of("email", email));
+                })
+                .trigger("invalid-credentials", HttpStatus.UNAUTHORIZED, () -> loggingIn(newEmail(), WRONG_PASSWORD))
+                .trigger("account-not-verified", HttpStatus.FORBIDDEN, () -> {
+                    String email = newEmail();
+                    signUp(email, "Kim");
+                    return loggingIn(email, PASSWORD);
+                })
+                .trigger("login-throttled", HttpStatus.TOO_MANY_REQUESTS, () -> {
                     String email = newEmail();
                     for (int i = 0; i < 3; i++) {
                         login(email, WRONG_PASSWORD, "en").expectStatus().isUnauthorized();
                     }
-                    return login(email, WRONG_PASSWORD, language);
-                }));
-        triggers.put(
-                "invalid-refresh-token",
-                new Trigger(
-                        HttpStatus.UNAUTHORIZED,
-                        "invalid-refresh-token.detail",
-                        language -> refresh("no-such-refresh-token", language)));
-        triggers.put(
-                "refresh-token-reused",
-                new Trigger(HttpStatus.UNAUTHORIZED, "refresh-token-reused.detail", language -> {
+                    return loggingIn(email, WRONG_PASSWORD);
+                })
+                .trigger("invalid-refresh-token", HttpStatus.UNAUTHORIZED, () -> refreshing("no-such-refresh-token"))
+                .trigger("refresh-token-reused", HttpStatus.UNAUTHORIZED, () -> {
                     String old = (String) login(activeAccount("Kim"), PASSWORD).get("refreshToken");
                     refresh(old, "en").expectStatus().isOk();
-                    return refresh(old, language);
-                }));
-        // The platform's types, in the service's words where it has its own.
-        triggers.put(
-                "validation",
-                new Trigger(HttpStatus.BAD_REQUEST, null, language -> postIn(SIGNUP, Map.of(), language)));
-        triggers.put(
-                "unauthorized",
-                new Trigger(
+                    return refreshing(old);
+                })
+                // The platform's types, in the service's words where it has its own.
+                .trigger(
+                        "validation",
+                        HttpStatus.BAD_REQUEST,
+                        Detail.inReadersLanguage(),
+                        () -> posting(SIGNUP, Map.of()))
+                .trigger(
+                        "unauthorized",
                         HttpStatus.UNAUTHORIZED,
-                        "unauthorized.no-user",
-                        language -> getMe(token("not-a-user-id"), language)));
-        return triggers;
-    }
-
-    /** The text of a key, from the service's bundle or else the platform's, as the service looks them up. */
-    private static String text(String key, String language) {
-        Properties identity = ProblemBundles.load(ProblemBundles.SERVICE, language);
-        Properties platform = ProblemBundles.load(ProblemBundles.PLATFORM, language);
-        return identity.getProperty(key, platform.getProperty(key));
+                        Detail.of("unauthorized.no-user"),
+                        () -> me(token("not-a-user-id")));
     }
 
     private List<String> messages(WebTestClient.ResponseSpec response, HttpStatus status, String type) {
@@ -261,33 +200,50 @@ class ProblemLanguageIT extends IdentityTestBase {
     }
 
     private WebTestClient.ResponseSpec postIn(String path, Object body, String language) {
+        return posting(path, body).header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange();
+    }
+
+    /** A JSON POST from a client address of its own, not yet sent. */
+    private WebTestClient.RequestHeadersSpec<?> posting(String path, Object body) {
         return client().post()
                 .uri(path)
                 .header("X-Forwarded-For", newIp())
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+                .bodyValue(body);
     }
 
-    private WebTestClient.ResponseSpec getMe(String accessToken, String language) {
-        return client().get()
-                .uri("/api/users/me")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                .exchange();
+    private WebTestClient.RequestHeadersSpec<?> me(String accessToken) {
+        return client(accessToken).get().uri("/api/users/me");
     }
 
     private WebTestClient.ResponseSpec verify(String email, String code, String language) {
-        return postIn("/api/auth/verification", Map.of("email", email, "code", code), language);
+        return verifying(email, code)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange();
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> verifying(String email, String code) {
+        return posting("/api/auth/verification", Map.of("email", email, "code", code));
     }
 
     private WebTestClient.ResponseSpec login(String email, String password, String language) {
-        return postIn("/api/auth/login", Map.of("email", email, "password", password), language);
+        return loggingIn(email, password)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange();
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> loggingIn(String email, String password) {
+        return posting("/api/auth/login", Map.of("email", email, "password", password));
     }
 
     private WebTestClient.ResponseSpec refresh(String refreshToken, String language) {
-        return postIn("/api/auth/token/refresh", Map.of("refreshToken", refreshToken), language);
+        return refreshing(refreshToken)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .exchange();
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> refreshing(String refreshToken) {
+        return posting("/api/auth/token/refresh", Map.of("refreshToken", refreshToken));
     }
 
     /** An access token signed with the service's current key for any subject, existing or not. */

@@ -33,7 +33,7 @@ class BuyFlowIT extends OrderTestBase {
         Object orderId = accepted.get("orderId");
         Map<String, Object> order = client().get()
                 .uri("/api/orders/{id}", orderId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(buyer))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(buyer))
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -46,7 +46,7 @@ class BuyValidationIT extends OrderTestBase {
         Map<String, Object> korean = assertProblem(
                 client().post()
                         .uri("/api/drops/{id}/orders", drop.dropId())
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(UUID.randomUUID()))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(UUID.randomUUID()))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "ko")
                         .header("Idempotency-Key", "k")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -150,7 +150,7 @@ class BuyValidationIT extends OrderTestBase {
 
         WebTestClient.RequestBodySpec spec = client().post()
                 .uri("/api/drops/" + path + "/orders")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(UUID.randomUUID()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(UUID.randomUUID()))
                 .contentType(MediaType.APPLICATION_JSON);
         WebTestClient.ResponseSpec response = request.apply(spec).exchange();
 

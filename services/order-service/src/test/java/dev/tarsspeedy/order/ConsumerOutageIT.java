@@ -69,7 +69,7 @@ class ConsumerOutageIT extends OrderTestBase {
                     first.stream().filter(a -> a.status() == 202).findFirst().orElseThrow();
             reading = client().get()
                     .uri("/api/orders/{id}", one.body().get("orderId"))
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(one.buyer()))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(one.buyer()))
                     .exchange()
                     .expectStatus()
                     .isOk()
@@ -83,7 +83,7 @@ class ConsumerOutageIT extends OrderTestBase {
             // Somebody else's reservation is not theirs to read.
             client().get()
                     .uri("/api/orders/{id}", one.body().get("orderId"))
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(UUID.randomUUID()))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(UUID.randomUUID()))
                     .exchange()
                     .expectStatus()
                     .isNotFound();

@@ -79,7 +79,7 @@ class ExpiryIT extends OrderTestBase {
 
         for (int i = 0; i < rounds; i++) {
             String id = ids.get(i);
-            String token = tokenOf(buyers.get(i));
+            String token = userToken(buyers.get(i));
             CyclicBarrier start = new CyclicBarrier(2);
             CompletableFuture<Integer> cancel = CompletableFuture.supplyAsync(() -> {
                 await(start);

@@ -32,7 +32,7 @@ class OrdersApiIT extends OrderTestBase {
 
         Map<String, Object> page = client().get()
                 .uri("/api/orders?page=0&size=10")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(buyer))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(buyer))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -47,7 +47,7 @@ class OrdersApiIT extends OrderTestBase {
         assertProblem(
                 client().get()
                         .uri("/api/orders/{id}", first)
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(UUID.randomUUID()))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(UUID.randomUUID()))
                         .exchange(),
                 HttpStatus.NOT_FOUND,
                 "order-not-found");
@@ -85,7 +85,7 @@ class OrdersApiIT extends OrderTestBase {
 
         client().get()
                 .uri("/api/admin/drops/{id}/stats", drop.dropId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(UUID.randomUUID()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(UUID.randomUUID()))
                 .exchange()
                 .expectStatus()
                 .isForbidden();
@@ -171,7 +171,7 @@ class OrdersApiIT extends OrderTestBase {
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec cancel(String order, UUID user) {
         return client().post()
                 .uri("/api/orders/{id}/cancel", order)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(user))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(user))
                 .exchange();
     }
 }

@@ -1,26 +1,22 @@
 package dev.tarsspeedy.payment;
 
-import static dev.tarsspeedy.platform.test.ProblemAssertions.assertProblem;
-import static dev.tarsspeedy.platform.test.problem.ProblemBundles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.payment.support.OrderStandIn.TestOrder;
 import dev.tarsspeedy.payment.support.PaymentTestBase;
-import dev.tarsspeedy.platform.test.problem.ProblemBundles;
+import dev.tarsspeedy.platform.test.problem.ProblemLanguageContract;
+import dev.tarsspeedy.platform.test.problem.ProblemTriggers;
+import dev.tarsspeedy.platform.test.problem.ProblemTriggers.Cause;
+import dev.tarsspeedy.platform.test.problem.ProblemTriggers.Detail;
 import dev.tarsspeedy.standin.kakaopay.Endpoint;
 import dev.tarsspeedy.standin.kakaopay.FailureMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,33 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * service's detail, triggered for real: in Korean with {@code Accept-Language: ko}, in English with {@code en}. The
  * service takes no request body or constrained parameter, so it has no field messages of its own.
  */
-class ProblemLanguageIT extends PaymentTestBase {
-
-    /** How to cause a type, its status, and the bundle key of its detail. */
-    private record Trigger(HttpStatus status, String detailKey, Function<String, WebTestClient.ResponseSpec> request) {}
-
-    static Stream<Arguments> typesAndLanguages() {
-        Stream<String> types =
-                Stream.concat(ProblemBundles.types(ProblemBundles.SERVICE).stream(), Stream.of("unauthorized"));
-        return types.flatMap(type -> Stream.of(Arguments.of(type, "ko"), Arguments.of(type, "en")));
-    }
-
-    @ParameterizedTest(name = "{0} in {1}")
-    @MethodSource("typesAndLanguages")
-    void everyProblemTypeAnswersInTheReadersLanguage(String type, String language) {
-        Trigger trigger = triggers().get(type);
-        assertThat(trigger).as("a way to cause %s", type).isNotNull();
-
-        WebTestClient.ResponseSpec response = trigger.request().apply(language);
-        response.expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, language);
-        Map<String, Object> problem = assertProblem(response, trigger.status(), type);
-
-        String title = (String) problem.get("title");
-        String detail = (String) problem.get("detail");
-        assertThat(title).isEqualTo(text(type + ".title", language));
-        assertThat(detail).isEqualTo(text(trigger.detailKey(), language));
-        ProblemBundles.assertInLanguage(problem, language);
-    }
+class ProblemLanguageIT extends PaymentTestBase implements ProblemLanguageContract {
 
     @Test
     void anOrderThatCannotBePaidIsExplainedInBothLanguages() {
@@ -87,66 +57,61 @@ class ProblemLanguageIT extends PaymentTestBase {
                 .containsEntry("detail", "The token names no user.");
     }
 
-    private Map<String, Trigger> triggers() {
-        Map<String, Trigger> triggers = new LinkedHashMap<>();
-        triggers.put(
-                "order-not-found",
-                new Trigger(
+    @Override
+    public ProblemTriggers problemTriggers() {
+        return ProblemTriggers.create()
+                .trigger("order-not-found", HttpStatus.NOT_FOUND, () -> starting(UUID.randomUUID(), UUID.randomUUID()))
+                .trigger("order-not-payable", HttpStatus.CONFLICT, () -> {
+                    TestOrder paid = paidOrder();
+                    return starting(paid.orderId(), paid.userId());
+                })
+                .trigger("order-already-paid", HttpStatus.CONFLICT, () -> {
+                    TestOrder order = pendingOrder(10_000);
+                    Map<String, Object> started = started(order);
+                    followCallback(pressOnKakaopayPage((String) started.get("redirectUrl"), "approve"));
+                    return starting(order.orderId(), order.userId());
+                })
+                .trigger(
+                        "payment-not-found",
                         HttpStatus.NOT_FOUND,
-                        "order-not-found.detail",
-                        language -> startIn(UUID.randomUUID(), UUID.randomUUID(), language)));
-        triggers.put("order-not-payable", new Trigger(HttpStatus.CONFLICT, "order-not-payable.detail", language -> {
-            TestOrder paid = paidOrder();
-            return startIn(paid.orderId(), paid.userId(), language);
-        }));
-        triggers.put("order-already-paid", new Trigger(HttpStatus.CONFLICT, "order-already-paid.detail", language -> {
-            TestOrder order = pendingOrder(10_000);
-            Map<String, Object> started = started(order);
-            followCallback(pressOnKakaopayPage((String) started.get("redirectUrl"), "approve"));
-            return startIn(order.orderId(), order.userId(), language);
-        }));
-        triggers.put(
-                "payment-not-found",
-                new Trigger(
-                        HttpStatus.NOT_FOUND,
-                        "payment-not-found.detail",
-                        language -> client().get()
-                                .uri("/api/payments/{id}", UUID.randomUUID())
-                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(UUID.randomUUID()))
-                                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                                .exchange()));
-        triggers.put(
-                "order-service-unavailable",
-                new Trigger(HttpStatus.SERVICE_UNAVAILABLE, "order-service-unavailable.detail", language -> {
+                        () -> client(userToken(UUID.randomUUID())).get().uri("/api/payments/{id}", UUID.randomUUID()))
+                .computed("order-service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, () -> {
                     TestOrder order = pendingOrder(10_000);
                     ORDERS.fail(order.orderId());
-                    try {
-                        return startIn(order.orderId(), order.userId(), language);
-                    } finally {
-                        ORDERS.recover(order.orderId());
-                    }
-                }));
-        triggers.put(
-                "kakaopay-refused",
-                kakaopayFailure(HttpStatus.BAD_GATEWAY, "kakaopay-refused.detail", FailureMode.DECLINE));
-        triggers.put(
-                "kakaopay-unavailable",
-                kakaopayFailure(
-                        HttpStatus.SERVICE_UNAVAILABLE, "kakaopay-unavailable.detail", FailureMode.SERVER_ERROR));
-        triggers.put(
-                "kakaopay-timeout",
-                kakaopayFailure(HttpStatus.GATEWAY_TIMEOUT, "kakaopay-timeout.detail", FailureMode.TIMEOUT));
-        triggers.put("unauthorized", new Trigger(HttpStatus.UNAUTHORIZED, "unauthorized.no-user", this::noUser));
-        return triggers;
+                    return new Cause(
+                            starting(order.orderId(), order.userId()),
+                            Detail.of("order-service-unavailable.detail"),
+                            () -> ORDERS.recover(order.orderId()));
+                })
+                .computed(
+                        "kakaopay-refused",
+                        HttpStatus.BAD_GATEWAY,
+                        kakaopayFailure("kakaopay-refused", FailureMode.DECLINE))
+                .computed(
+                        "kakaopay-unavailable",
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        kakaopayFailure("kakaopay-unavailable", FailureMode.SERVER_ERROR))
+                .computed(
+                        "kakaopay-timeout",
+                        HttpStatus.GATEWAY_TIMEOUT,
+                        kakaopayFailure("kakaopay-timeout", FailureMode.TIMEOUT))
+                .trigger(
+                        "unauthorized",
+                        HttpStatus.UNAUTHORIZED,
+                        Detail.of("unauthorized.no-user"),
+                        this::noUserRequest);
     }
 
-    /** Kakaopay's ready call fails once in the given way. */
-    private Trigger kakaopayFailure(HttpStatus status, String detailKey, FailureMode mode) {
-        return new Trigger(status, detailKey, language -> {
+    /** Kakaopay's ready call fails once in the given way (and no more once the answer is in). */
+    private Supplier<Cause> kakaopayFailure(String type, FailureMode mode) {
+        return () -> {
             TestOrder order = pendingOrder(10_000);
             KAKAOPAY.failures().timeoutDelay(Duration.ofSeconds(3)).fail(Endpoint.READY, mode);
-            return startIn(order.orderId(), order.userId(), language);
-        });
+            return new Cause(
+                    starting(order.orderId(), order.userId()),
+                    Detail.of(type + ".detail"),
+                    () -> KAKAOPAY.failures().clear());
+        };
     }
 
     /** An order the order service says is already paid. */
@@ -162,18 +127,21 @@ class ProblemLanguageIT extends PaymentTestBase {
     }
 
     private WebTestClient.ResponseSpec noUser(String language) {
-        return client().get()
-                .uri("/api/payments/{id}", UUID.randomUUID())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + JWKS.token("kim", List.of("USER")))
+        return noUserRequest().header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange();
+    }
+
+    /** A token that names no user. */
+    private WebTestClient.RequestHeadersSpec<?> noUserRequest() {
+        return client(JWKS.token("kim", List.of("USER"))).get().uri("/api/payments/{id}", UUID.randomUUID());
+    }
+
+    private WebTestClient.ResponseSpec startIn(UUID orderId, UUID userId, String language) {
+        return starting(orderId, userId)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, language)
                 .exchange();
     }
 
-    private WebTestClient.ResponseSpec startIn(UUID orderId, UUID userId, String language) {
-        return client().post()
-                .uri("/api/orders/{orderId}/payment", orderId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(userId))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
-                .exchange();
+    private WebTestClient.RequestHeadersSpec<?> starting(UUID orderId, UUID userId) {
+        return client(userToken(userId)).post().uri("/api/orders/{orderId}/payment", orderId);
     }
 }

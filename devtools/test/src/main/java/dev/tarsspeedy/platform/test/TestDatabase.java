@@ -29,6 +29,18 @@ public final class TestDatabase {
                 .orElse(0L);
     }
 
+    /** The same with named parameters given as name, value, name, value... */
+    public static long count(DatabaseClient database, String sql, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            spec = spec.bind((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return spec.map(row -> row.get(0, Long.class)).one().blockOptional().orElse(0L);
+    }
+
     /** Waits until the outbox relay has published everything committed so far. */
     public static void awaitOutboxDrained(DatabaseClient database) {
         await().atMost(Duration.ofSeconds(30))

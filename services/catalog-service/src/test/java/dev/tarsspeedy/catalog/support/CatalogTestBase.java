@@ -6,108 +6,73 @@ import dev.tarsspeedy.contracts.catalog.DropChanged;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.test.MutableClock;
-import dev.tarsspeedy.platform.test.ServiceIT;
+import dev.tarsspeedy.platform.test.SecuredServiceTestBase;
 import dev.tarsspeedy.platform.test.TestClockConfiguration;
-import dev.tarsspeedy.platform.test.TestDatabase;
 import dev.tarsspeedy.platform.test.TopicReader;
-import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The catalog service on a random port against real PostgreSQL, Redis and Kafka ({@code @ServiceIT}), with a clock the
- * tests move, a JWKS stand-in for the identity service and a stock stand-in for the order service. Every IT shares
- * this one context; each test makes products, drops and users of its own.
+ * The catalog service on a random port against real PostgreSQL, Redis and Kafka, with a JWKS stand-in for the
+ * identity service ({@link SecuredServiceTestBase}), a clock the tests move and a stock stand-in for the order service.
+ * Every IT shares this one context; each test makes products, drops and users of its own.
  */
-@ServiceIT
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-public abstract class CatalogTestBase {
+public abstract class CatalogTestBase extends SecuredServiceTestBase {
 
-    protected static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
     protected static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
             new ParameterizedTypeReference<>() {};
 
-    protected static final JwksServer JWKS = new JwksServer();
     protected static final StockStandIn STOCK = new StockStandIn();
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.jwks-uri", JWKS::jwksUri);
         registry.add("spring.http.serviceclient.order.base-url", STOCK::baseUrl);
     }
-
-    @LocalServerPort
-    protected int port;
 
     @Autowired
     protected MutableClock clock;
 
-    @Autowired
-    protected DatabaseClient database;
-
-    protected WebTestClient client() {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
-    }
-
-    protected static String adminToken() {
-        return token(UUID.randomUUID(), "admin@speedy.test", List.of("USER", "ADMIN"));
-    }
-
-    /** A shopper of their own. */
+    /** A shopper of their own, with the {@code email} claim the identity service puts in tokens. */
     protected static Shopper newShopper() {
         UUID id = UUID.randomUUID();
         String email = "shopper-" + id.toString().substring(0, 13) + "@example.com";
-        return new Shopper(id, email, token(id, email, List.of("USER")));
-    }
-
-    /** An access token shaped like the identity service's: subject = user id, {@code email}, {@code roles}. */
-    private static String token(UUID user, String email, List<String> roles) {
-        return JwksServer.token(
-                JWKS.currentKey(), user.toString(), roles, Map.of("email", email), Duration.ofMinutes(30));
+        return new Shopper(id, email, userToken(id, Map.of("email", email)));
     }
 
     public record Shopper(UUID id, String email, String token) {}
 
+    /** A JSON POST; {@code token} {@code null} sends none. */
     protected WebTestClient.ResponseSpec post(String path, Object body, String token) {
-        WebTestClient.RequestBodySpec request = client().post().uri(path).contentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        return request.bodyValue(body).exchange();
+        return client(token)
+                .post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec patch(String path, Object body, String token) {
-        WebTestClient.RequestBodySpec request = client().patch().uri(path).contentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        return request.bodyValue(body).exchange();
+        return client(token)
+                .patch()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec get(String path, String token) {
-        WebTestClient.RequestHeadersSpec<?> request = client().get().uri(path);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        return request.exchange();
+        return client(token).get().uri(path).exchange();
     }
 
     protected Map<String, Object> createProduct() {
@@ -173,13 +138,5 @@ public abstract class CatalogTestBase {
                 .filter(record -> record.key().equals(address))
                 .map(record -> EventEnvelope.fromJson(record.value()).payloadAs(EmailRequested.class))
                 .toList();
-    }
-
-    protected void awaitOutboxDrained() {
-        TestDatabase.awaitOutboxDrained(database);
-    }
-
-    protected long count(String sql) {
-        return TestDatabase.count(database, sql);
     }
 }

@@ -2,55 +2,30 @@ package dev.tarsspeedy.identity.support;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.platform.test.MutableClock;
-import dev.tarsspeedy.platform.test.ProblemAssertions;
-import dev.tarsspeedy.platform.test.ServiceIT;
+import dev.tarsspeedy.platform.test.ServiceTestBase;
 import dev.tarsspeedy.platform.test.TestClockConfiguration;
-import dev.tarsspeedy.platform.test.TestDatabase;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The identity service on a random port against real PostgreSQL, Redis and Kafka ({@code @ServiceIT}), with a clock
- * the tests move. Every IT shares this one context; each test uses addresses (and client IPs) of its own.
+ * The identity service on a random port against real PostgreSQL, Redis and Kafka ({@link ServiceTestBase}), with a
+ * clock the tests move. Every IT shares this one context; each test uses addresses (and client IPs) of its own.
  */
-@ServiceIT
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-public abstract class IdentityTestBase {
+public abstract class IdentityTestBase extends ServiceTestBase {
 
-    protected static final String PROBLEMS = ProblemAssertions.TYPES;
     protected static final String PASSWORD = "Correct-Horse-Battery-42";
-    protected static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
-
-    @LocalServerPort
-    protected int port;
 
     @Autowired
     protected MutableClock clock;
-
-    @Autowired
-    protected DatabaseClient database;
-
-    /** A real HTTP client: bodies, limits and connections behave as for any client. */
-    protected WebTestClient client() {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
-    }
 
     protected static String newEmail() {
         return "user-" + UUID.randomUUID().toString().substring(0, 13) + "@example.com";
@@ -130,18 +105,6 @@ public abstract class IdentityTestBase {
                 .expectBody(MAP)
                 .returnResult()
                 .getResponseBody();
-    }
-
-    protected void awaitOutboxDrained() {
-        TestDatabase.awaitOutboxDrained(database);
-    }
-
-    protected long count(String sql) {
-        return TestDatabase.count(database, sql);
-    }
-
-    protected long count(String sql, String name, Object value) {
-        return TestDatabase.count(database, sql, name, value);
     }
 
     protected long accountsWithEmail(String email) {

@@ -52,7 +52,7 @@ class OrderLifecycleIT extends OrderTestBase {
         String email = "buyer-" + buyer.toString().substring(0, 8) + "@example.com";
         Map<String, Object> accepted = client().post()
                 .uri("/api/drops/{id}/orders", drop.dropId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(buyer, email))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(buyer, Map.of("email", email)))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -149,7 +149,7 @@ class OrderLifecycleIT extends OrderTestBase {
     private Map<String, Object> view(Placed order) {
         return client().get()
                 .uri("/api/orders/{id}", order.orderId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(order.buyer()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(order.buyer()))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -283,7 +283,7 @@ class OrderLifecycleIT extends OrderTestBase {
         for (int attempt = 0; attempt < 2; attempt++) {
             client().post()
                     .uri("/api/orders/{id}/cancel", order.orderId())
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(order.buyer()))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(order.buyer()))
                     .exchange()
                     .expectStatus()
                     .isOk()
@@ -329,7 +329,7 @@ class OrderLifecycleIT extends OrderTestBase {
         assertProblem(
                 client().post()
                         .uri("/api/orders/{id}/cancel", order.orderId())
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(order.buyer()))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(order.buyer()))
                         .exchange(),
                 HttpStatus.CONFLICT,
                 "order-not-cancellable");
@@ -393,7 +393,7 @@ class OrderLifecycleIT extends OrderTestBase {
         UUID paymentId = pay(order);
         client().post()
                 .uri("/api/orders/{id}/cancel", order.orderId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(order.buyer()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(order.buyer()))
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -443,7 +443,7 @@ class OrderLifecycleIT extends OrderTestBase {
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec returnOf(Placed order) {
         return client().post()
                 .uri("/api/orders/{id}/return", order.orderId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(order.buyer()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(order.buyer()))
                 .exchange();
     }
 }

@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tarsspeedy.contracts.catalog.DropChanged;
 import dev.tarsspeedy.platform.events.EventEnvelope;
-import dev.tarsspeedy.platform.test.ProblemAssertions;
-import dev.tarsspeedy.platform.test.ServiceIT;
-import dev.tarsspeedy.platform.test.jwt.JwksServer;
+import dev.tarsspeedy.platform.test.SecuredServiceTestBase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,90 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 /**
- * The order service on a random port against real PostgreSQL, Redis and Kafka ({@code @ServiceIT}), with a JWKS
- * stand-in for the identity service. Every IT shares this one context; each test uses drops and buyers of its own.
+ * The order service on a random port against real PostgreSQL, Redis and Kafka, with a JWKS stand-in for the identity
+ * service ({@link SecuredServiceTestBase}). Every IT shares this one context; each test uses drops and buyers of its
+ * own.
  */
-@ServiceIT
-@ActiveProfiles("test")
-public abstract class OrderTestBase {
-
-    protected static final String PROBLEMS = ProblemAssertions.TYPES;
-    protected static final ParameterizedTypeReference<Map<String, Object>> MAP = ProblemAssertions.JSON_OBJECT;
-    protected static final JwksServer JWKS = new JwksServer();
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected DatabaseClient database;
+public abstract class OrderTestBase extends SecuredServiceTestBase {
 
     @Autowired
     protected StringRedisTemplate redis;
 
     @Autowired
     protected KafkaTemplate<String, String> kafka;
-
-    @DynamicPropertySource
-    static void identity(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.jwks-uri", JWKS::jwksUri);
-    }
-
-    /** A real HTTP client. */
-    protected WebTestClient client() {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
-    }
-
-    protected static String tokenOf(UUID user) {
-        return JWKS.token(user.toString(), List.of("USER"));
-    }
-
-    /** A buyer's token with an {@code email} claim, as the identity service issues them. */
-    protected static String tokenOf(UUID user, String email) {
-        com.nimbusds.jose.jwk.RSAKey key = JWKS.currentKey();
-        java.time.Instant now = java.time.Instant.now();
-        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
-                .subject(user.toString())
-                .issuer("http://identity.test")
-                .claim("roles", List.of("USER"))
-                .claim("email", email)
-                .issueTime(java.util.Date.from(now.minusSeconds(5)))
-                .expirationTime(java.util.Date.from(now.plus(Duration.ofMinutes(15))))
-                .build();
-        try {
-            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .build(),
-                    claims);
-            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
-            return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected static String adminToken() {
-        return JWKS.token(UUID.randomUUID().toString(), List.of("USER", "ADMIN"));
-    }
 
     /** Publishes the drop as the catalog would and waits until the service stored it and loaded it into Redis. */
     protected DropChanged publish(DropChanged drop) {
@@ -124,7 +58,7 @@ public abstract class OrderTestBase {
     protected WebTestClient.ResponseSpec buy(UUID drop, UUID user, int quantity, String key) {
         WebTestClient.RequestBodySpec request = client().post()
                 .uri("/api/drops/{id}/orders", drop)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(user))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(user))
                 .contentType(MediaType.APPLICATION_JSON);
         if (key != null) {
             request = request.header("Idempotency-Key", key);
@@ -157,7 +91,7 @@ public abstract class OrderTestBase {
             UUID drop, List<UUID> buyers, int attemptsEach, int concurrency, Consumer<Attempt> onAnswer) {
         WebClient web = WebClient.builder().baseUrl("http://127.0.0.1:" + port).build();
         Map<UUID, String> tokens = new ConcurrentHashMap<>();
-        buyers.parallelStream().forEach(buyer -> tokens.put(buyer, tokenOf(buyer)));
+        buyers.parallelStream().forEach(buyer -> tokens.put(buyer, userToken(buyer)));
         List<UUID> tries = new ArrayList<>();
         for (int attempt = 0; attempt < attemptsEach; attempt++) {
             tries.addAll(buyers);
@@ -209,14 +143,6 @@ public abstract class OrderTestBase {
                 .block());
     }
 
-    protected long count(String sql, Object... namesAndValues) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            spec = spec.bind((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return spec.map(row -> row.get(0, Long.class)).one().blockOptional().orElse(0L);
-    }
-
     protected long orders(UUID drop) {
         return count("select count(*) from customer_order where drop_id = :d", "d", drop);
     }
@@ -241,10 +167,5 @@ public abstract class OrderTestBase {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(orders(drop)).isEqualTo(expected));
-    }
-
-    protected static Map<String, Object> assertProblem(
-            WebTestClient.ResponseSpec response, HttpStatus status, String type) {
-        return ProblemAssertions.assertProblem(response, status, type);
     }
 }

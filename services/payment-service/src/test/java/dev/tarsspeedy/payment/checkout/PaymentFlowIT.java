@@ -55,7 +55,7 @@ class PaymentFlowIT extends PaymentTestBase {
 
         Map<String, Object> payment = client().get()
                 .uri("/api/payments/{id}", paymentId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(order.userId()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(order.userId()))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -118,7 +118,7 @@ class PaymentFlowIT extends PaymentTestBase {
         assertProblem(
                 client().get()
                         .uri("/api/payments/{id}", paymentId)
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(UUID.randomUUID()))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(UUID.randomUUID()))
                         .exchange(),
                 HttpStatus.NOT_FOUND,
                 "payment-not-found");

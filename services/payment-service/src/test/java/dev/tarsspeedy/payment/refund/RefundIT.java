@@ -65,7 +65,7 @@ class RefundIT extends PaymentTestBase {
 
         Map<String, Object> payment = client().get()
                 .uri("/api/payments/{id}", paymentId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(order.userId()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(order.userId()))
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -6,10 +6,8 @@ import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.payment.PaymentApproved;
 import dev.tarsspeedy.contracts.payment.PaymentRefunded;
 import dev.tarsspeedy.platform.events.EventEnvelope;
-import dev.tarsspeedy.platform.test.ServiceIT;
-import dev.tarsspeedy.platform.test.TestDatabase;
+import dev.tarsspeedy.platform.test.SecuredServiceTestBase;
 import dev.tarsspeedy.platform.test.TopicReader;
-import dev.tarsspeedy.platform.test.jwt.JwksServer;
 import dev.tarsspeedy.standin.kakaopay.KakaopayStandIn;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,29 +22,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The payment service on a random port against real PostgreSQL, Redis and Kafka ({@code @ServiceIT}), with the
- * Kakaopay stand-in in-process, a stand-in of the order service's internal API and a JWKS of test keys. One context
- * (and one of each stand-in) for every IT; each test uses orders and users of its own.
+ * The payment service on a random port against real PostgreSQL, Redis and Kafka, with the Kakaopay stand-in
+ * in-process, a stand-in of the order service's internal API and a JWKS of test keys ({@link SecuredServiceTestBase}).
+ * One context (and one of each stand-in) for every IT; each test uses orders and users of its own.
  */
-@ServiceIT
-@ActiveProfiles("test")
-public abstract class PaymentTestBase {
+public abstract class PaymentTestBase extends SecuredServiceTestBase {
 
     protected static final String SECRET_KEY = "TEST-ONLY-SECRET";
-    protected static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
-    protected static final JwksServer JWKS = new JwksServer();
     protected static final KakaopayStandIn KAKAOPAY = KakaopayStandIn.start(0, SECRET_KEY);
     protected static final OrderStandIn ORDERS = new OrderStandIn();
 
@@ -54,16 +43,9 @@ public abstract class PaymentTestBase {
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.jwks-uri", JWKS::jwksUri);
         registry.add("spring.http.serviceclient.kakaopay.base-url", KAKAOPAY::baseUrl);
         registry.add("spring.http.serviceclient.order.base-url", ORDERS::baseUrl);
     }
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected DatabaseClient database;
 
     protected final HttpClient browser = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -73,22 +55,6 @@ public abstract class PaymentTestBase {
     @AfterEach
     void resetKakaopay() {
         KAKAOPAY.failures().clear();
-    }
-
-    protected WebTestClient client() {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
-    }
-
-    protected static String token(UUID userId) {
-        return JWKS.token(userId.toString(), List.of("USER"));
-    }
-
-    /** A token like the identity service's, with the {@code email} and {@code locale} claims. */
-    protected static String token(UUID userId, String email, String locale) {
-        return JWKS.token(userId.toString(), List.of("USER"), Map.of("email", email, "locale", locale));
     }
 
     /** A new PENDING_PAYMENT order of a new user, payable for ten more minutes. */
@@ -106,7 +72,7 @@ public abstract class PaymentTestBase {
     protected WebTestClient.ResponseSpec startPayment(UUID orderId, UUID userId) {
         return client().post()
                 .uri("/api/orders/{orderId}/payment", orderId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(userId))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(userId))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "ko-KR,ko;q=0.9,en;q=0.5")
                 .exchange();
     }
@@ -125,7 +91,9 @@ public abstract class PaymentTestBase {
     protected Map<String, Object> started(OrderStandIn.TestOrder order, String email, String locale) {
         return client().post()
                 .uri("/api/orders/{orderId}/payment", order.orderId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(order.userId(), email, locale))
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer " + userToken(order.userId(), Map.of("email", email, "locale", locale)))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -236,14 +204,6 @@ public abstract class PaymentTestBase {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    protected void awaitOutboxDrained() {
-        TestDatabase.awaitOutboxDrained(database);
-    }
-
-    protected long count(String sql) {
-        return TestDatabase.count(database, sql);
     }
 
     protected static List<EventEnvelope> events(String topic, String key) {
