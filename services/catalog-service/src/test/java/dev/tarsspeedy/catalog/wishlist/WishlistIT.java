@@ -75,19 +75,13 @@ class WishlistIT extends CatalogTestBase {
         String serviceToken = JWKS.token("stock-sync", List.of("USER"));
 
         assertProblem(
-                client().put()
+                client(serviceToken)
+                        .put()
                         .uri("/api/wishlist/" + UUID.randomUUID())
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
                         .exchange(),
                 HttpStatus.UNAUTHORIZED,
                 "unauthorized");
-        assertProblem(
-                client().get()
-                        .uri("/api/wishlist")
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
-                        .exchange(),
-                HttpStatus.UNAUTHORIZED,
-                "unauthorized");
+        assertProblem(get("/api/wishlist", serviceToken), HttpStatus.UNAUTHORIZED, "unauthorized");
     }
 
     private WebTestClient.ResponseSpec put(Shopper shopper, Object dropId, String acceptLanguage) {
