@@ -16,27 +16,9 @@ import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 @AnalyzeClasses(packages = "dev.tarsspeedy.identity", importOptions = ImportOption.DoNotIncludeTests.class)
 class IdentityArchitectureTest {
 
-    /** The domain (everything outside web and persistence) knows no HTTP, requests or problem details. */
+    /** The platform's layout: root kernel, feature packages, role packages, Caller, jobs, email via the outbox. */
     @ArchTest
-    static final ArchRule domainIsFreeOfWebTypes = ServiceArchitecture.domainIsFreeOfWebTypes("..web..");
-
-    /** ... and no database, Redis, Kafka or outbox: those sit behind ports implemented in persistence. */
-    @ArchTest
-    static final ArchRule domainIsFreeOfPersistenceTypes = ServiceArchitecture.domainIsFreeOfPersistenceTypes();
-
-    /** Controllers use the domain's services, never storage. */
-    @ArchTest
-    static final ArchRule webDoesNotTouchPersistence = ServiceArchitecture.webDoesNotTouch("..persistence..");
-
-    @ArchTest
-    static final ArchRule persistenceIsPrivate = ServiceArchitecture.adapterIsPrivate("..persistence..");
-
-    @ArchTest
-    static final ArchRule controllersLiveInWeb = ServiceArchitecture.controllersLiveInWeb();
-
-    @ArchTest
-    static final ArchRule featuresAreFreeOfCycles =
-            ServiceArchitecture.featuresAreFreeOfCycles("dev.tarsspeedy.identity");
+    static final ArchRule service = ServiceArchitecture.rules("dev.tarsspeedy.identity");
 
     /** Passwords are hashed in one place, with Argon2id; no other encoder creeps in. */
     @ArchTest
@@ -46,10 +28,4 @@ class IdentityArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.springframework.security.crypto..");
-
-    @ArchTest
-    static final ArchRule noMail = ServiceArchitecture.noMail();
-
-    @ArchTest
-    static final ArchRule constructorInjectionOnly = ServiceArchitecture.constructorInjectionOnly();
 }

@@ -10,7 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tarsspeedy.identity.keys.SigningKey;
 import dev.tarsspeedy.identity.keys.SigningKeyStore;
 import dev.tarsspeedy.identity.support.IdentityTestBase;
-import dev.tarsspeedy.identity.token.TokenProperties;
+import dev.tarsspeedy.identity.token.TokenSettings;
 import dev.tarsspeedy.platform.test.problem.ProblemLanguageContract;
 import dev.tarsspeedy.platform.test.problem.ProblemTriggers;
 import dev.tarsspeedy.platform.test.problem.ProblemTriggers.Detail;
@@ -43,7 +43,7 @@ class ProblemLanguageIT extends IdentityTestBase implements ProblemLanguageContr
     SigningKeyStore keys;
 
     @Autowired
-    TokenProperties tokens;
+    TokenSettings tokens;
 
     @Test
     void fieldMessagesOfTheServicesOwnRulesAreInBothLanguages() {

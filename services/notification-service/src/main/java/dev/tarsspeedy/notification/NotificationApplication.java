@@ -3,7 +3,6 @@ package dev.tarsspeedy.notification;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Sends the platform's email: reads {@code EmailRequested} events from Kafka, renders Korean and English templates,
@@ -13,7 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class NotificationApplication {
 
     public static void main(String[] args) {

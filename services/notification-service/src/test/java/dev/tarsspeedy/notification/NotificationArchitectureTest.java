@@ -1,62 +1,46 @@
 package dev.tarsspeedy.notification;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.beans.factory.annotation.Autowired;
+import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 
+/**
+ * The platform's layout, for the one service that reads email requests and talks SMTP: the {@code delivery} feature
+ * (its domain at the top; the delivery log in {@code persistence}, the Kafka listener in {@code messaging}, SMTP in
+ * {@code client}) and the {@code template} feature that renders.
+ */
 @AnalyzeClasses(packages = "dev.tarsspeedy.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class NotificationArchitectureTest {
 
-    private static final String DOMAIN = "dev.tarsspeedy.notification.delivery..";
+    private static final String DOMAIN = "dev.tarsspeedy.notification.delivery";
+
+    @ArchTest
+    static final ArchRule service = ServiceArchitecture.rules("dev.tarsspeedy.notification", false);
 
     /**
-     * The domain (delivery) knows what happens to a request, not how: no database, Kafka, SMTP, template engine or
-     * web types. The adapters implement its ports.
+     * The domain knows what happens to a request, not how: beyond the platform's rules, no SMTP, template engine or
+     * transactions either. The adapters implement its ports.
      */
     @ArchTest
-    static final ArchRule domainIsFreeOfTechnology = noClasses()
+    static final ArchRule domainIsFreeOfMailAndTemplates = noClasses()
             .that()
             .resideInAPackage(DOMAIN)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "org.springframework.r2dbc..",
-                    "org.springframework.data..",
-                    "io.r2dbc..",
-                    "java.sql..",
-                    "org.springframework.jdbc..",
-                    "org.springframework.kafka..",
-                    "org.apache.kafka..",
-                    "dev.tarsspeedy.platform.events..",
                     "jakarta.mail..",
                     "org.springframework.mail..",
                     "org.thymeleaf..",
-                    "org.springframework.web..",
-                    "org.springframework.http..",
                     "org.springframework.transaction..");
 
-    /**
-     * Features (template, smtp, intake, deliverylog) meet only in the domain: each can change or be replaced alone,
-     * and the domain depends on none of them.
-     */
     @ArchTest
-    static final ArchRule featuresMeetOnlyInTheDomain = slices().matching("dev.tarsspeedy.notification.(*)..")
-            .should()
-            .notDependOnEachOther()
-            .ignoreDependency(alwaysTrue(), resideInAPackage(DOMAIN));
-
-    @ArchTest
-    static final ArchRule onlySmtpTalksSmtp = noClasses()
+    static final ArchRule onlyTheSmtpClientTalksSmtp = noClasses()
             .that()
-            .resideOutsideOfPackage("..notification.smtp..")
+            .resideOutsideOfPackage(DOMAIN + ".client")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("jakarta.mail..", "org.springframework.mail..");
@@ -64,27 +48,19 @@ class NotificationArchitectureTest {
     @ArchTest
     static final ArchRule onlyTemplateRenders = noClasses()
             .that()
-            .resideOutsideOfPackage("..notification.template..")
+            .resideOutsideOfPackage("dev.tarsspeedy.notification.template..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.thymeleaf..");
 
+    /** The templates know nothing of how a request arrives, is logged or is sent. */
     @ArchTest
-    static final ArchRule onlyIntakeReadsKafka = noClasses()
+    static final ArchRule templatesUseOnlyTheDomain = noClasses()
             .that()
-            .resideOutsideOfPackage("..notification.intake..")
+            .resideInAPackage("dev.tarsspeedy.notification.template..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework.kafka..", "org.apache.kafka..", "dev.tarsspeedy.platform.events..");
-
-    @ArchTest
-    static final ArchRule onlyTheDeliveryLogTouchesTheDatabase = noClasses()
-            .that()
-            .resideOutsideOfPackage("..notification.deliverylog..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.springframework.r2dbc..", "io.r2dbc..", "java.sql..");
+            .resideInAnyPackage(DOMAIN + ".persistence", DOMAIN + ".messaging", DOMAIN + ".client");
 
     /** No HTTP API: the port serves actuator endpoints only. */
     @ArchTest
@@ -93,7 +69,4 @@ class NotificationArchitectureTest {
             .beAnnotatedWith("org.springframework.web.bind.annotation.RestController")
             .orShould()
             .beAnnotatedWith("org.springframework.stereotype.Controller");
-
-    @ArchTest
-    static final ArchRule constructorInjectionOnly = noFields().should().beAnnotatedWith(Autowired.class);
 }

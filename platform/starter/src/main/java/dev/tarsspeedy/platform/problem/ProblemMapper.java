@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -35,9 +37,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerErrorException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
@@ -73,6 +78,15 @@ public final class ProblemMapper {
      */
     public ProblemMapper(Duration retryAfter) {
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * The problem for an error raised while handling this exchange: {@link #toProblem(Throwable)}, and what only the
+     * request tells apart.
+     */
+    public Problem toProblem(ServerWebExchange exchange, Throwable error) {
+        Problem blank = blankPathVariable(exchange, error);
+        return blank != null ? blank : toProblem(error);
     }
 
     public Problem toProblem(Throwable error) {
@@ -116,6 +130,9 @@ public final class ProblemMapper {
                     unsupported.getContentType() == null
                             ? "-"
                             : unsupported.getContentType().toString());
+        }
+        if (error instanceof ServerExchangeRejectedException rejected) {
+            return rejected(rejected);
         }
         if (error instanceof AuthenticationException) {
             return Problem.standard(HttpStatus.UNAUTHORIZED, "unauthorized");
@@ -273,7 +290,77 @@ public final class ProblemMapper {
         return name;
     }
 
+    /**
+     * Spring Security's firewall refused the request before anything read it: an encoded slash, period, percent sign
+     * or line break, a backslash, a semicolon or a NUL in the path, a control character in a header or parameter.
+     * Probes send these all day: no stack trace, no warning.
+     */
+    public static Problem rejected(ServerExchangeRejectedException rejected) {
+        log.debug("request rejected by the firewall: {}", rejected.getMessage());
+        return new Problem(
+                HttpStatus.BAD_REQUEST, "bad-request", null, "bad-request.rejected", List.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * A path variable that is in the path but converted to {@code null}: Spring turns a blank text into a
+     * {@code null} UUID, number or enum, and WebFlux then reports the required variable as missing with a server
+     * error ({@code ServerErrorException}), as if the mapping had no such variable. The mapping has it (it is among
+     * the matched template variables), so the value is what is wrong. A variable the path truly lacks stays a 500: a
+     * mistake in the controller.
+     */
+    private static Problem blankPathVariable(ServerWebExchange exchange, Throwable error) {
+        if (!(error instanceof ServerErrorException serverError) || serverError.getMethodParameter() == null) {
+            return null;
+        }
+        MethodParameter parameter = serverError.getMethodParameter();
+        if (!parameter.hasParameterAnnotation(PathVariable.class)) {
+            return null;
+        }
+        Map<String, String> variables = exchange.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String name = parameterName(parameter);
+        if (variables == null || !variables.containsKey(name)) {
+            return null;
+        }
+        return invalidValue("path-variable", name, ProblemMessage.of("NotBlank", "must not be blank"));
+    }
+
+    /** What a named value is to the client, for the detail; {@code null} for anything else (a body, a model). */
+    private static String kind(MethodParameter parameter) {
+        if (parameter.hasParameterAnnotation(PathVariable.class)) {
+            return "path-variable";
+        }
+        if (parameter.hasParameterAnnotation(RequestParam.class)) {
+            return "query-parameter";
+        }
+        if (parameter.hasParameterAnnotation(RequestHeader.class)) {
+            return "header";
+        }
+        if (parameter.hasParameterAnnotation(CookieValue.class)) {
+            return "cookie";
+        }
+        return null;
+    }
+
+    /** A 400 naming the value: {@code bad-request.<kind>} in the bundle, and the value as the one field error. */
+    private static Problem invalidValue(String kind, String name, ProblemMessage message) {
+        return new Problem(
+                HttpStatus.BAD_REQUEST,
+                "bad-request",
+                null,
+                "bad-request." + kind,
+                List.of(name),
+                Map.of("errors", List.of(Map.of("field", name, "message", message))),
+                Map.of());
+    }
+
     private static Problem malformed(ServerWebInputException input) {
+        MethodParameter parameter = input.getMethodParameter();
+        String kind = parameter == null ? null : kind(parameter);
+        if (kind != null && hasCause(input, TypeMismatchException.class)) {
+            // A path variable, query parameter or header that is not a UUID, number, enum, ...
+            return invalidValue(
+                    kind, parameterName(parameter), ProblemMessage.of("typeMismatch", "has the wrong type"));
+        }
         DatabindException databind = cause(input, DatabindException.class);
         if (databind != null && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()

@@ -25,7 +25,7 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        return writer.write(exchange, mapper.toProblem(error));
+        return writer.write(exchange, mapper.toProblem(exchange, error));
     }
 
     @Override

@@ -15,6 +15,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
@@ -27,7 +28,7 @@ import org.springframework.scheduling.TaskScheduler;
  * <p>A run blocks its scheduler thread until the job's {@code Mono} completes, because the lock is released when the
  * task returns and cannot be held across a returned {@code Mono} (decision 0006).
  */
-public final class ScheduledJobs implements SmartLifecycle {
+public final class ScheduledJobs implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
 
@@ -149,6 +150,15 @@ public final class ScheduledJobs implements SmartLifecycle {
             running.clear();
             started = false;
         }
+    }
+
+    /**
+     * The threads end with the context, not on {@link #stop()}: a stopped context can start again (the test framework
+     * pauses a cached context it does not use and restarts it later), and its jobs are then scheduled anew.
+     */
+    @Override
+    public void destroy() {
+        stop();
         if (scheduler instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler pool) {
             pool.shutdown();
         }

@@ -1,6 +1,7 @@
 package dev.tarsspeedy.platform.security;
 
 import dev.tarsspeedy.platform.problem.Problem;
+import dev.tarsspeedy.platform.problem.ProblemMapper;
 import dev.tarsspeedy.platform.problem.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,11 +10,18 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 401 and 403 as problem details, with the {@code WWW-Authenticate} header RFC 6750 asks for. */
-public final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+/**
+ * 401 and 403 as problem details, with the {@code WWW-Authenticate} header RFC 6750 asks for; and a request Spring
+ * Security's firewall refuses (an encoded slash or NUL in the path, ...) as a 400 problem, where Spring Security
+ * answers an empty 400 (its {@code WebFilterChainProxy} takes the one {@link ServerExchangeRejectedHandler} bean).
+ */
+public final class ProblemSecurityHandlers
+        implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerExchangeRejectedHandler {
 
     private final ProblemWriter writer;
 
@@ -38,5 +46,10 @@ public final class ProblemSecurityHandlers implements ServerAuthenticationEntryP
                 exchange,
                 Problem.standard(HttpStatus.FORBIDDEN, "forbidden")
                         .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\""));
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+        return writer.write(exchange, ProblemMapper.rejected(rejected));
     }
 }

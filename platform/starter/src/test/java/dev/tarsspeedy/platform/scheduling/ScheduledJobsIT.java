@@ -83,6 +83,22 @@ class ScheduledJobsIT {
     }
 
     @Test
+    void aStoppedContextThatStartsAgainRunsItsJobsAgain() throws InterruptedException {
+        // The test framework pauses a cached context it does not use (stop) and restarts it when a test needs it.
+        try (var instance = instance("jobs-" + UUID.randomUUID())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> localRuns.get() > 0);
+            instance.stop();
+            Thread.sleep(200);
+            int stopped = localRuns.get();
+            Thread.sleep(300);
+            assertThat(localRuns.get()).as("no run while stopped").isEqualTo(stopped);
+
+            instance.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> localRuns.get() >= stopped + 3);
+        }
+    }
+
+    @Test
     void twoJobsWithOneNameAreRefusedAtStartUp() {
         assertThatThrownBy(() -> new ScheduledJobs(
                         java.util.List.of(job("twin", true, Mono::empty), job("twin", false, Mono::empty)),

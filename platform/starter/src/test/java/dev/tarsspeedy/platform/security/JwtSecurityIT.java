@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tarsspeedy.platform.fixture.StarterTestBase;
 import dev.tarsspeedy.platform.test.jwt.JwksServer;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -134,5 +136,30 @@ class JwtSecurityIT extends StarterTestBase {
                 .expectBody()
                 .jsonPath("$.name")
                 .isEqualTo("user-2");
+    }
+
+    @LocalServerPort
+    int port;
+
+    /** The firewall in front of the security filters refuses these before the token is even looked at. */
+    @Test
+    void aPathTheFirewallRefusesIs400ProblemNotAnEmpty400() {
+        for (String path : List.of("/api/things/..%2F..%2Fetc%2Fpasswd/return", "/api/public/%00")) {
+            client.get()
+                    .uri(URI.create("http://localhost:" + port + path))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken())
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://tars-speedy.dev/problems/bad-request")
+                    .jsonPath("$.title")
+                    .isEqualTo("Bad request")
+                    .jsonPath("$.instance")
+                    .isEqualTo(path);
+        }
     }
 }

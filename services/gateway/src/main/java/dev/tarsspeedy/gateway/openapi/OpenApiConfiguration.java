@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The gateway's own OpenAPI document. Swagger UI at {@code /swagger-ui.html} lists it next to each service's
- * document, fetched through the gateway ({@code springdoc.swagger-ui.urls} and one docs route per service, see the
+ * document, fetched through the gateway (one docs route per service declared in {@code gateway.services}, see the
  * README).
  */
 @Configuration(proxyBeanMethods = false)

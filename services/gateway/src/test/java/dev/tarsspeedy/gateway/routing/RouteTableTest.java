@@ -3,86 +3,100 @@ package dev.tarsspeedy.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.cloud.gateway.filter.FilterDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The production route table in {@code application.yml} (the ITs run on the test profile's routes instead): each
- * service's block as the README describes it.
+ * The production route table: the routes the gateway derives from the services declared in {@code application.yml}
+ * (with every variable at its default; the ITs run on the test profile's services instead), as the README describes
+ * them.
  */
 class RouteTableTest {
 
-    private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
-
     @Test
     void identityServesAuthUsersAndTheJwksBehindItsBreaker() throws IOException {
-        PropertySource<?> yaml = applicationYaml();
-        assertThat(value(yaml, ROUTES + "[0].id")).isEqualTo("identity");
-        assertThat(value(yaml, ROUTES + "[0].uri")).isEqualTo("${IDENTITY_URL:http://localhost:8081}");
-        assertThat(value(yaml, ROUTES + "[0].predicates[0]"))
-                .isEqualTo("Path=/api/auth/**,/api/users/**,/.well-known/jwks.json");
-        assertThat(value(yaml, ROUTES + "[0].filters[0].name")).isEqualTo("CircuitBreaker");
-        assertThat(value(yaml, ROUTES + "[0].filters[0].args.name")).isEqualTo("identity");
-        assertThat(value(yaml, ROUTES + "[0].filters[0].args.fallbackUri")).isEqualTo("forward:/fallback/identity");
+        List<RouteDefinition> routes = routes();
+        RouteDefinition identity = route(routes, "identity");
+        assertThat(identity.getUri()).isEqualTo(URI.create("http://localhost:8081"));
+        assertThat(path(identity)).isEqualTo("/api/auth/**,/api/users/**,/.well-known/jwks.json");
+        FilterDefinition breaker = identity.getFilters().getFirst();
+        assertThat(breaker.getName()).isEqualTo("CircuitBreaker");
+        assertThat(breaker.getArgs())
+                .containsEntry("name", "identity")
+                .containsEntry("fallbackUri", "forward:/fallback/identity");
 
-        assertThat(value(yaml, ROUTES + "[1].id")).isEqualTo("identity-docs");
-        assertThat(value(yaml, ROUTES + "[1].predicates[0]")).isEqualTo("Path=/v3/api-docs/identity");
+        assertThat(path(route(routes, "identity-docs"))).isEqualTo("/v3/api-docs/identity");
+    }
+
+    /** The local stack, the end-to-end tests and the benchmark pass each service's address in these variables. */
+    @Test
+    void eachServiceAddressComesFromItsOwnVariable() throws IOException {
+        PropertySource<?> yaml = applicationYaml();
+        assertThat(Map.of(
+                        "identity", "IDENTITY_URL:http://localhost:8081",
+                        "notification", "NOTIFICATION_URL:http://localhost:8082",
+                        "catalog", "CATALOG_URL:http://localhost:8085",
+                        "order", "ORDER_URL:http://localhost:8086",
+                        "payment", "PAYMENT_URL:http://localhost:8087"))
+                .allSatisfy((service, variable) -> assertThat(value(yaml, "gateway.services." + service + ".uri"))
+                        .isEqualTo("${" + variable + "}"));
     }
 
     @Test
     void signingUpAndLoggingInNeedNoTokenAtTheEdge() throws IOException {
-        PropertySource<?> yaml = applicationYaml();
-        List<String> publicPaths = new ArrayList<>();
-        for (int i = 0; yaml.containsProperty("platform.security.public-paths[" + i + "]"); i++) {
-            publicPaths.add(value(yaml, "platform.security.public-paths[" + i + "]"));
-        }
+        List<String> publicPaths = publicPaths(applicationYaml());
         assertThat(publicPaths).contains("/api/auth/**", "/.well-known/**");
         assertThat(publicPaths).noneMatch(path -> path.startsWith("/api/users"));
     }
 
     @Test
     void orderRoutesComeBeforeTheCatalogsBroaderDropPaths() throws IOException {
-        PropertySource<?> yaml = applicationYaml();
-        int order = routeIndex(yaml, "order");
-        int stream = routeIndex(yaml, "order-stream");
-        int catalog = routeIndex(yaml, "catalog");
+        List<RouteDefinition> routes = routes();
+        int order = index(routes, "order");
+        int stream = index(routes, "order-stream");
+        int catalog = index(routes, "catalog");
         assertThat(order).isLessThan(catalog);
         assertThat(stream).isLessThan(catalog);
-        assertThat(value(yaml, ROUTES + "[" + order + "].predicates[0]"))
-                .isEqualTo(
-                        "Path=/api/drops/*/orders,/api/orders/**,/api/admin/drops/*/stats,/api/admin/drops/*/reconcile");
-        assertThat(value(yaml, ROUTES + "[" + order + "].uri")).isEqualTo("${ORDER_URL:http://localhost:8086}");
-        assertThat(value(yaml, ROUTES + "[" + stream + "].predicates[0]")).isEqualTo("Path=/api/drops/*/stream");
-        assertThat(value(yaml, ROUTES + "[" + stream + "].metadata.response-timeout"))
+        assertThat(path(routes.get(order)))
+                .isEqualTo("/api/drops/*/orders,/api/orders/**,/api/admin/drops/*/stats,/api/admin/drops/*/reconcile");
+        assertThat(routes.get(order).getUri()).isEqualTo(URI.create("http://localhost:8086"));
+        assertThat(path(routes.get(stream))).isEqualTo("/api/drops/*/stream");
+        assertThat(routes.get(stream).getMetadata().get("response-timeout"))
                 .as("an event stream outlives any response timeout")
-                .isEqualTo("-1");
-        assertThat(value(yaml, ROUTES + "[" + catalog + "].predicates[0]"))
+                .isEqualTo(-1L);
+        assertThat(routes.get(stream).getMetadata().get("connect-timeout")).isEqualTo(2000);
+        assertThat(path(routes.get(catalog)))
                 .isEqualTo(
-                        "Path=/api/drops/**,/api/products/**,/api/wishlist/**,/api/admin/products/**,/api/admin/drops/**");
-        assertThat(value(yaml, ROUTES + "[" + catalog + "].uri")).isEqualTo("${CATALOG_URL:http://localhost:8085}");
-        assertThat(value(yaml, ROUTES + "[" + routeIndex(yaml, "catalog-health") + "].predicates[0]"))
-                .isEqualTo("Path=/health/catalog-service");
-        assertThat(value(yaml, ROUTES + "[" + routeIndex(yaml, "order-health") + "].predicates[0]"))
-                .isEqualTo("Path=/health/order-service");
+                        "/api/drops/**,/api/products/**,/api/wishlist/**,/api/admin/products/**,/api/admin/drops/**");
+        assertThat(routes.get(catalog).getUri()).isEqualTo(URI.create("http://localhost:8085"));
+        assertThat(path(route(routes, "catalog-health"))).isEqualTo("/health/catalog-service");
+        assertThat(path(route(routes, "order-health"))).isEqualTo("/health/order-service");
     }
 
     @Test
     void paymentComesBeforeTheOrdersBroaderPathsAndItsCallbacksArePublic() throws IOException {
-        PropertySource<?> yaml = applicationYaml();
-        int payment = routeIndex(yaml, "payment");
-        assertThat(payment).isLessThan(routeIndex(yaml, "order"));
-        assertThat(value(yaml, ROUTES + "[" + payment + "].predicates[0]"))
-                .isEqualTo("Path=/api/orders/*/payment,/api/payments/**");
-        assertThat(value(yaml, ROUTES + "[" + payment + "].uri")).isEqualTo("${PAYMENT_URL:http://localhost:8087}");
-        List<String> publicPaths = new ArrayList<>();
-        for (int i = 0; yaml.containsProperty("platform.security.public-paths[" + i + "]"); i++) {
-            publicPaths.add(value(yaml, "platform.security.public-paths[" + i + "]"));
-        }
-        assertThat(publicPaths)
+        List<RouteDefinition> routes = routes();
+        int payment = index(routes, "payment");
+        assertThat(payment).isLessThan(index(routes, "order"));
+        assertThat(path(routes.get(payment))).isEqualTo("/api/orders/*/payment,/api/payments/**");
+        assertThat(routes.get(payment).getUri()).isEqualTo(URI.create("http://localhost:8087"));
+        assertThat(routes.get(payment).getMetadata())
+                .as("starting a payment waits for Kakaopay")
+                .containsEntry("response-timeout", 15000L)
+                .containsEntry("connect-timeout", 2000);
+        assertThat(publicPaths(applicationYaml()))
                 .contains(
                         "GET /api/payments/*/approve",
                         "GET /api/payments/*/cancel",
@@ -93,44 +107,26 @@ class RouteTableTest {
 
     @Test
     void browsingIsPublicBuyingIsNot() throws IOException {
-        PropertySource<?> yaml = applicationYaml();
-        List<String> publicPaths = new ArrayList<>();
-        for (int i = 0; yaml.containsProperty("platform.security.public-paths[" + i + "]"); i++) {
-            publicPaths.add(value(yaml, "platform.security.public-paths[" + i + "]"));
-        }
+        List<String> publicPaths = publicPaths(applicationYaml());
         assertThat(publicPaths).contains("GET /api/drops/**", "GET /api/products/**");
         assertThat(publicPaths).noneMatch(path -> path.contains("/api/orders") || path.equals("/api/drops/**"));
     }
 
-    private static int routeIndex(PropertySource<?> yaml, String id) {
-        for (int i = 0; yaml.containsProperty(ROUTES + "[" + i + "].id"); i++) {
-            if (id.equals(value(yaml, ROUTES + "[" + i + "].id"))) {
-                return i;
-            }
-        }
-        throw new AssertionError("no route " + id);
-    }
-
-    private static PropertySource<?> applicationYaml() throws IOException {
-        return new YamlPropertySourceLoader()
-                .load("application", new ClassPathResource("application.yml"))
-                .getFirst();
-    }
-
-    private static String value(PropertySource<?> yaml, String name) {
-        Object value = yaml.getProperty(name);
-        return value == null ? null : value.toString();
-    }
-
     @Test
     void everyServiceHealthIsReachableThroughTheGateway() throws IOException {
-        PropertySource<?> yaml = applicationYaml();
-        assertThat(value(yaml, ROUTES + "[2].id")).isEqualTo("identity-health");
-        assertThat(value(yaml, ROUTES + "[2].predicates[0]")).isEqualTo("Path=/health/identity-service");
-        assertThat(value(yaml, ROUTES + "[2].filters[1]")).isEqualTo("SetPath=/actuator/health");
-        assertThat(value(yaml, ROUTES + "[3].id")).isEqualTo("notification-health");
-        assertThat(value(yaml, ROUTES + "[3].uri")).isEqualTo("${NOTIFICATION_URL:http://localhost:8082}");
-        assertThat(value(yaml, ROUTES + "[3].filters[1]")).isEqualTo("SetPath=/actuator/health");
+        List<RouteDefinition> routes = routes();
+        for (String service : List.of("identity", "notification", "catalog", "order", "payment")) {
+            RouteDefinition health = route(routes, service + "-health");
+            assertThat(path(health)).isEqualTo("/health/" + service + "-service");
+            assertThat(health.getFilters().get(1).getName()).isEqualTo("SetPath");
+            assertThat(health.getFilters().get(1).getArgs()).containsValue("/actuator/health");
+            assertThat(health.getMetadata()).as("the gateway's own timeouts").isEmpty();
+        }
+        assertThat(route(routes, "notification-health").getUri()).isEqualTo(URI.create("http://localhost:8082"));
+        assertThat(routes)
+                .as("the notification service has no API for clients, so no API route or document")
+                .extracting(RouteDefinition::getId)
+                .doesNotContain("notification", "notification-docs");
     }
 
     /**
@@ -140,15 +136,14 @@ class RouteTableTest {
      */
     @Test
     void everyRouteFallsBackToTheServiceUnavailableProblem() throws IOException {
-        PropertySource<?> yaml = applicationYaml();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; yaml.containsProperty(ROUTES + "[" + i + "].id"); i++) {
-            String id = value(yaml, ROUTES + "[" + i + "].id");
+        for (RouteDefinition route : routes()) {
+            String id = route.getId();
             ids.add(id);
-            String route = ROUTES + "[" + i + "]";
-            assertThat(value(yaml, route + ".filters[0].name")).as(id).isEqualTo("CircuitBreaker");
-            assertThat(value(yaml, route + ".filters[0].args.name")).as(id).isEqualTo(id);
-            String fallback = value(yaml, route + ".filters[0].args.fallbackUri");
+            FilterDefinition breaker = route.getFilters().getFirst();
+            assertThat(breaker.getName()).as(id).isEqualTo("CircuitBreaker");
+            assertThat(breaker.getArgs().get("name")).as(id).isEqualTo(id);
+            String fallback = breaker.getArgs().get("fallbackUri");
             assertThat(fallback).as(id).startsWith("forward:/fallback/");
             String service = fallback.substring("forward:/fallback/".length());
             assertThat(id).as("the fallback names the route's service").matches(service + "(-.+)?");
@@ -168,19 +163,67 @@ class RouteTableTest {
 
     @Test
     void swaggerUiListsEveryDocumentARouteServes() throws IOException {
-        PropertySource<?> yaml = applicationYaml();
-        List<String> docsPaths = new ArrayList<>();
-        for (int i = 0; yaml.containsProperty(ROUTES + "[" + i + "].id"); i++) {
-            String predicate = value(yaml, ROUTES + "[" + i + "].predicates[0]");
-            if (predicate.startsWith("Path=/v3/api-docs/")) {
-                docsPaths.add(predicate.substring("Path=".length()));
+        ServiceRouteDefinitions definitions = new ServiceRouteDefinitions(services());
+        List<String> docsPaths = definitions.routes().stream()
+                .map(RouteTableTest::path)
+                .filter(path -> path.startsWith("/v3/api-docs/"))
+                .toList();
+        assertThat(definitions.documentPaths())
+                .containsExactlyInAnyOrderElementsOf(docsPaths)
+                .containsExactlyInAnyOrder(
+                        "/v3/api-docs/identity", "/v3/api-docs/catalog", "/v3/api-docs/order", "/v3/api-docs/payment");
+        assertThat(value(applicationYaml(), "springdoc.swagger-ui.urls[0].url")).isEqualTo("/v3/api-docs");
+    }
+
+    static ServiceRoutesProperties services() throws IOException {
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addFirst(applicationYaml());
+        // Only application.yml: every ${VARIABLE:default} at its default, whatever this machine's environment holds.
+        Binder binder = new Binder(
+                ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
+        return binder.bind("gateway", ServiceRoutesProperties.class).get();
+    }
+
+    private static List<RouteDefinition> routes() throws IOException {
+        return new ServiceRouteDefinitions(services()).routes();
+    }
+
+    private static RouteDefinition route(List<RouteDefinition> routes, String id) {
+        return routes.get(index(routes, id));
+    }
+
+    private static int index(List<RouteDefinition> routes, String id) {
+        for (int i = 0; i < routes.size(); i++) {
+            if (routes.get(i).getId().equals(id)) {
+                return i;
             }
         }
-        List<String> listed = new ArrayList<>();
-        for (int i = 0; yaml.containsProperty("springdoc.swagger-ui.urls[" + i + "].url"); i++) {
-            listed.add(value(yaml, "springdoc.swagger-ui.urls[" + i + "].url"));
+        throw new AssertionError("no route " + id);
+    }
+
+    /** The patterns of the route's one predicate, {@code Path=...}. */
+    private static String path(RouteDefinition route) {
+        assertThat(route.getPredicates()).hasSize(1);
+        assertThat(route.getPredicates().getFirst().getName()).isEqualTo("Path");
+        return String.join(",", route.getPredicates().getFirst().getArgs().values());
+    }
+
+    private static List<String> publicPaths(PropertySource<?> yaml) {
+        List<String> publicPaths = new ArrayList<>();
+        for (int i = 0; yaml.containsProperty("platform.security.public-paths[" + i + "]"); i++) {
+            publicPaths.add(value(yaml, "platform.security.public-paths[" + i + "]"));
         }
-        assertThat(listed).first().isEqualTo("/v3/api-docs");
-        assertThat(listed.subList(1, listed.size())).containsExactlyInAnyOrderElementsOf(docsPaths);
+        return publicPaths;
+    }
+
+    private static PropertySource<?> applicationYaml() throws IOException {
+        return new YamlPropertySourceLoader()
+                .load("application", new ClassPathResource("application.yml"))
+                .getFirst();
+    }
+
+    private static String value(PropertySource<?> yaml, String name) {
+        Object value = yaml.getProperty(name);
+        return value == null ? null : value.toString();
     }
 }

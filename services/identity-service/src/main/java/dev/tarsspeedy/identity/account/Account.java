@@ -1,5 +1,7 @@
 package dev.tarsspeedy.identity.account;
 
+import dev.tarsspeedy.identity.UserId;
+import dev.tarsspeedy.platform.caller.Language;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;

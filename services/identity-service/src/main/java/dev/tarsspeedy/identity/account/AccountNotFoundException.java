@@ -1,5 +1,7 @@
 package dev.tarsspeedy.identity.account;
 
+import dev.tarsspeedy.identity.UserId;
+
 /** No account with this id (a token of a user who no longer exists). */
 public final class AccountNotFoundException extends RuntimeException {
 

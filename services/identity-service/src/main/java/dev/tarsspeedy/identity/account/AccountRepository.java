@@ -1,5 +1,6 @@
 package dev.tarsspeedy.identity.account;
 
+import dev.tarsspeedy.identity.UserId;
 import reactor.core.publisher.Mono;
 
 /** Where accounts are kept. Writes join the caller's transaction. */

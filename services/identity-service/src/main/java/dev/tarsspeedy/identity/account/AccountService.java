@@ -1,5 +1,6 @@
 package dev.tarsspeedy.identity.account;
 
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.crypto.PasswordHasher;
 import java.time.Clock;
 import org.springframework.stereotype.Service;

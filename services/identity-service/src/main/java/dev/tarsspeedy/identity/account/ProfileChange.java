@@ -1,5 +1,6 @@
 package dev.tarsspeedy.identity.account;
 
+import dev.tarsspeedy.platform.caller.Language;
 import java.time.ZoneId;
 import java.util.Optional;
 

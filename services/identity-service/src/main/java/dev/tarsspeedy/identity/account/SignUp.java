@@ -1,5 +1,6 @@
 package dev.tarsspeedy.identity.account;
 
+import dev.tarsspeedy.platform.caller.Language;
 import java.time.ZoneId;
 
 /** A sign-up, checked for form by the web layer; the password is checked against the policy here. */

@@ -1,21 +1,22 @@
 package dev.tarsspeedy.identity.admin;
 
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.account.Account;
 import dev.tarsspeedy.identity.account.AccountRepository;
 import dev.tarsspeedy.identity.account.AccountStatus;
 import dev.tarsspeedy.identity.account.EmailAddress;
 import dev.tarsspeedy.identity.account.InvalidEmailException;
-import dev.tarsspeedy.identity.account.Language;
 import dev.tarsspeedy.identity.account.PasswordPolicy;
 import dev.tarsspeedy.identity.account.PersonName;
 import dev.tarsspeedy.identity.account.Role;
-import dev.tarsspeedy.identity.account.UserId;
 import dev.tarsspeedy.identity.crypto.PasswordHasher;
+import dev.tarsspeedy.platform.caller.Language;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class AdminBootstrap implements ApplicationRunner, Ordered {
         ALREADY_EXISTS
     }
 
-    private final AdminProperties properties;
+    private final AdminSettings properties;
     private final AccountRepository accounts;
     private final PasswordPolicy passwordPolicy;
     private final PasswordHasher passwords;
@@ -51,7 +52,7 @@ public class AdminBootstrap implements ApplicationRunner, Ordered {
     private final Clock clock;
 
     public AdminBootstrap(
-            AdminProperties properties,
+            AdminSettings properties,
             AccountRepository accounts,
             PasswordPolicy passwordPolicy,
             PasswordHasher passwords,
@@ -100,7 +101,8 @@ public class AdminBootstrap implements ApplicationRunner, Ordered {
                                 .toList());
             }
             String name = PersonName.normalise(properties.name());
-            Language language = Language.fromTag(properties.locale()).orElse(Language.EN);
+            Language language =
+                    Optional.ofNullable(Language.ofTag(properties.locale())).orElse(Language.EN);
             return accounts.findByEmail(email)
                     .map(existing -> Outcome.ALREADY_EXISTS)
                     .switchIfEmpty(passwords.hash(properties.password()).flatMap(hash -> {

@@ -24,7 +24,7 @@ public class CryptoConfiguration {
     }
 
     @Bean
-    PasswordHasher passwordHasher(PasswordHashingProperties properties) {
+    PasswordHasher passwordHasher(PasswordHashingSettings properties) {
         return new PasswordHasher(properties);
     }
 }

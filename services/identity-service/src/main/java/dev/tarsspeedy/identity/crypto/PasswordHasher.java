@@ -20,7 +20,7 @@ public final class PasswordHasher implements AutoCloseable {
     /** Compared against when no account exists, so an unknown address takes as long as a wrong password. */
     private final String decoy;
 
-    public PasswordHasher(PasswordHashingProperties properties) {
+    public PasswordHasher(PasswordHashingSettings properties) {
         this.encoder = new Argon2PasswordEncoder(
                 SALT_LENGTH, HASH_LENGTH, properties.parallelism(), properties.memoryKib(), properties.iterations());
         this.scheduler =

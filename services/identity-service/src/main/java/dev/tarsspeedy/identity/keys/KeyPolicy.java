@@ -15,7 +15,7 @@ import java.util.Optional;
  *   <li>A key is retired once a newer key has been active for {@code retireAfter}.
  * </ul>
  */
-record KeyPolicy(KeyProperties properties) {
+record KeyPolicy(KeySettings properties) {
 
     /** What maintenance should do now. */
     record Plan(Optional<Instant> newKeyActiveFrom, List<String> retire) {}

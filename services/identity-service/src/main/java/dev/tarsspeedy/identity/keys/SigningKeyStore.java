@@ -33,7 +33,7 @@ public class SigningKeyStore {
     private volatile List<SigningKey> keys = List.of();
 
     public SigningKeyStore(
-            SigningKeyRepository repository, TransactionalOperator transaction, KeyProperties properties, Clock clock) {
+            SigningKeyRepository repository, TransactionalOperator transaction, KeySettings properties, Clock clock) {
         this.repository = repository;
         this.transaction = transaction;
         this.policy = new KeyPolicy(properties);

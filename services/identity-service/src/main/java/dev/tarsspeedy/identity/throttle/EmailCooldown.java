@@ -14,9 +14,9 @@ public class EmailCooldown {
 
     private final RateCounters counters;
     private final SecretHasher hasher;
-    private final ThrottleProperties properties;
+    private final ThrottleSettings properties;
 
-    public EmailCooldown(RateCounters counters, SecretHasher hasher, ThrottleProperties properties) {
+    public EmailCooldown(RateCounters counters, SecretHasher hasher, ThrottleSettings properties) {
         this.counters = counters;
         this.hasher = hasher;
         this.properties = properties;

@@ -5,15 +5,15 @@ import java.time.Duration;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Counts failed logins per account and per client IP address in Redis ({@link ThrottleProperties}). */
+/** Counts failed logins per account and per client IP address in Redis ({@link ThrottleSettings}). */
 @Service
 public class LoginThrottle {
 
     private final RateCounters counters;
     private final SecretHasher hasher;
-    private final ThrottleProperties properties;
+    private final ThrottleSettings properties;
 
-    public LoginThrottle(RateCounters counters, SecretHasher hasher, ThrottleProperties properties) {
+    public LoginThrottle(RateCounters counters, SecretHasher hasher, ThrottleSettings properties) {
         this.counters = counters;
         this.hasher = hasher;
         this.properties = properties;

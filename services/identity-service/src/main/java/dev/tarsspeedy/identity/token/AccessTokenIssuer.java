@@ -21,16 +21,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * RS256 access tokens signed with the current signing key: header {@code kid}; claims {@code sub} (user id),
- * {@code email}, {@code roles}, {@code iss}, {@code iat}, {@code exp}, {@code jti}.
+ * {@code email}, {@code roles}, {@code locale} (the profile's language, {@code ko} or {@code en}: every service's
+ * {@code Caller.language()} follows it before the request's {@code Accept-Language}), {@code iss}, {@code iat},
+ * {@code exp}, {@code jti}.
  */
 @Component
 public class AccessTokenIssuer {
 
     private final SigningKeyStore keys;
-    private final TokenProperties properties;
+    private final TokenSettings properties;
     private final Clock clock;
 
-    public AccessTokenIssuer(SigningKeyStore keys, TokenProperties properties, Clock clock) {
+    public AccessTokenIssuer(SigningKeyStore keys, TokenSettings properties, Clock clock) {
         this.keys = keys;
         this.properties = properties;
         this.clock = clock;
@@ -46,6 +48,7 @@ public class AccessTokenIssuer {
                 .subject(account.id().toString())
                 .claim("email", account.email().value())
                 .claim("roles", account.roles().stream().map(Role::name).toList())
+                .claim("locale", account.language().tag())
                 .issuer(properties.issuer())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))

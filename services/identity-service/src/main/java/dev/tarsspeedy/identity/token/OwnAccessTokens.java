@@ -1,7 +1,7 @@
 package dev.tarsspeedy.identity.token;
 
 import com.nimbusds.jose.jwk.JWK;
-import dev.tarsspeedy.identity.keys.KeyProperties;
+import dev.tarsspeedy.identity.keys.KeySettings;
 import dev.tarsspeedy.identity.keys.SigningKey;
 import dev.tarsspeedy.identity.keys.SigningKeyStore;
 import java.time.Clock;
@@ -30,8 +30,7 @@ class OwnAccessTokens {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(
-            SigningKeyStore keys, TokenProperties tokens, KeyProperties keyProperties, Clock clock) {
+    ReactiveJwtDecoder jwtDecoder(SigningKeyStore keys, TokenSettings tokens, KeySettings keyProperties, Clock clock) {
         if (keyProperties.retireAfter().compareTo(tokens.accessTokenTtl().plus(CLOCK_SKEW)) < 0) {
             throw new IllegalStateException("identity.keys.retire-after (" + keyProperties.retireAfter()
                     + ") must exceed identity.tokens.access-token-ttl (" + tokens.accessTokenTtl()

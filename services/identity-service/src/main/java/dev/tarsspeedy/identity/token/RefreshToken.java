@@ -1,8 +1,7 @@
 package dev.tarsspeedy.identity.token;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A refresh token as stored: only its keyed hash. Tokens form families: a login starts one, every refresh adds a
@@ -13,10 +12,10 @@ import java.util.UUID;
  * @param revokedAt when its family was revoked (logout, reuse, password reset), or {@code null}
  */
 public record RefreshToken(
-        UUID id,
+        RefreshTokenId id,
         UserId userId,
-        UUID familyId,
-        UUID parentId,
+        TokenFamilyId familyId,
+        RefreshTokenId parentId,
         byte[] tokenHash,
         Instant issuedAt,
         Instant expiresAt,

@@ -1,8 +1,7 @@
 package dev.tarsspeedy.identity.token;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import java.time.Instant;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /** Where refresh tokens are kept. Calls join the caller's transaction. */
@@ -13,10 +12,10 @@ public interface RefreshTokenRepository {
     /** The token with this hash, locked until the transaction ends. */
     Mono<RefreshToken> findByHashForUpdate(byte[] tokenHash);
 
-    Mono<Void> markRotated(UUID id, Instant now);
+    Mono<Void> markRotated(RefreshTokenId id, Instant now);
 
     /** Revokes every token of the family not revoked yet; the number revoked. */
-    Mono<Long> revokeFamily(UUID familyId, Instant now);
+    Mono<Long> revokeFamily(TokenFamilyId familyId, Instant now);
 
     /** Revokes every token of the user not revoked yet; the number revoked. */
     Mono<Long> revokeAllOf(UserId userId, Instant now);

@@ -1,12 +1,11 @@
 package dev.tarsspeedy.identity.token;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.crypto.SecretHasher;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -22,12 +21,12 @@ public class RefreshTokens {
 
     private final RefreshTokenRepository repository;
     private final SecretHasher hasher;
-    private final TokenProperties properties;
+    private final TokenSettings properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public RefreshTokens(
-            RefreshTokenRepository repository, SecretHasher hasher, TokenProperties properties, Clock clock) {
+            RefreshTokenRepository repository, SecretHasher hasher, TokenSettings properties, Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
         this.properties = properties;
@@ -48,7 +47,7 @@ public class RefreshTokens {
 
     /** Starts a new family (a login) and returns its first token. */
     Mono<String> startFamily(UserId userId) {
-        return Mono.defer(() -> issue(userId, UUID.randomUUID(), null, clock.instant()));
+        return Mono.defer(() -> issue(userId, TokenFamilyId.random(), null, clock.instant()));
     }
 
     /** Exchanges a token for the next of its family, or revokes the family when the token was already exchanged. */
@@ -87,12 +86,12 @@ public class RefreshTokens {
         return Mono.defer(() -> repository.revokeAllOf(userId, clock.instant()).then());
     }
 
-    private Mono<String> issue(UserId userId, UUID familyId, UUID parentId, Instant now) {
+    private Mono<String> issue(UserId userId, TokenFamilyId familyId, RefreshTokenId parentId, Instant now) {
         byte[] bytes = new byte[BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         RefreshToken stored = new RefreshToken(
-                UUID.randomUUID(),
+                RefreshTokenId.random(),
                 userId,
                 familyId,
                 parentId,

@@ -20,7 +20,7 @@ public class TokenService {
     private final LoginThrottle throttle;
     private final RefreshTokens refreshTokens;
     private final AccessTokenIssuer accessTokens;
-    private final TokenProperties properties;
+    private final TokenSettings properties;
     private final TransactionalOperator transaction;
 
     public TokenService(
@@ -29,7 +29,7 @@ public class TokenService {
             LoginThrottle throttle,
             RefreshTokens refreshTokens,
             AccessTokenIssuer accessTokens,
-            TokenProperties properties,
+            TokenSettings properties,
             TransactionalOperator transaction) {
         this.accounts = accounts;
         this.passwords = passwords;

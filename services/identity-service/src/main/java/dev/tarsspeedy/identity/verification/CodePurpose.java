@@ -19,7 +19,7 @@ public enum CodePurpose {
     }
 
     /** The email's idempotency key: one email per code, however often the event is delivered. */
-    public String idempotencyKey(java.util.UUID codeId) {
+    public String idempotencyKey(VerificationCodeId codeId) {
         return idempotencyPrefix + codeId;
     }
 }

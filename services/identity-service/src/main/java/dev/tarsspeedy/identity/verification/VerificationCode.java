@@ -1,8 +1,7 @@
 package dev.tarsspeedy.identity.verification;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A code as stored: only its keyed hash, never the code.
@@ -10,7 +9,7 @@ import java.util.UUID;
  * @param supersededAt when a newer code of the same purpose replaced it, else {@code null}
  */
 public record VerificationCode(
-        UUID id,
+        VerificationCodeId id,
         UserId userId,
         CodePurpose purpose,
         byte[] codeHash,
@@ -21,7 +20,7 @@ public record VerificationCode(
         Instant supersededAt) {
 
     /** The purpose string the code is hashed under: the code's own id, so equal codes never hash alike. */
-    static String hashPurpose(UUID codeId) {
+    static String hashPurpose(VerificationCodeId codeId) {
         return "verification-code:" + codeId;
     }
 }

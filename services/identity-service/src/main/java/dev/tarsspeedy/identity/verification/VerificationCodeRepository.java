@@ -1,8 +1,7 @@
 package dev.tarsspeedy.identity.verification;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import java.time.Instant;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /** Where codes are kept. Every call joins the caller's transaction. */
@@ -16,7 +15,7 @@ public interface VerificationCodeRepository {
     /** The user's live (neither consumed nor superseded) code of this purpose, locked until the transaction ends. */
     Mono<VerificationCode> findLiveForUpdate(UserId userId, CodePurpose purpose);
 
-    Mono<Void> recordFailedAttempt(UUID codeId);
+    Mono<Void> recordFailedAttempt(VerificationCodeId codeId);
 
-    Mono<Void> consume(UUID codeId, Instant now);
+    Mono<Void> consume(VerificationCodeId codeId, Instant now);
 }

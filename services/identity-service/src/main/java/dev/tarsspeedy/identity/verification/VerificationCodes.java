@@ -1,15 +1,10 @@
 package dev.tarsspeedy.identity.verification;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.account.Account;
-import dev.tarsspeedy.identity.account.UserId;
 import dev.tarsspeedy.identity.crypto.SecretHasher;
-import dev.tarsspeedy.identity.mail.EmailRequests;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -24,16 +19,16 @@ public class VerificationCodes {
     private final VerificationCodeRepository codes;
     private final CodeGenerator generator;
     private final SecretHasher hasher;
-    private final EmailRequests emails;
-    private final VerificationProperties properties;
+    private final CodeEmails emails;
+    private final VerificationSettings properties;
     private final Clock clock;
 
     public VerificationCodes(
             VerificationCodeRepository codes,
             CodeGenerator generator,
             SecretHasher hasher,
-            EmailRequests emails,
-            VerificationProperties properties,
+            CodeEmails emails,
+            VerificationSettings properties,
             Clock clock) {
         this.codes = codes;
         this.generator = generator;
@@ -47,7 +42,7 @@ public class VerificationCodes {
     public Mono<Void> issue(Account account, CodePurpose purpose) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
-            UUID id = UUID.randomUUID();
+            VerificationCodeId id = VerificationCodeId.random();
             String code = generator.next();
             VerificationCode stored = new VerificationCode(
                     id,
@@ -59,21 +54,9 @@ public class VerificationCodes {
                     0,
                     null,
                     null);
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("name", account.name());
-            model.put("code", code);
-            model.put("expiresInMinutes", properties.codeTtl().toMinutes());
-            EmailRequested email = new EmailRequested(
-                    purpose.idempotencyKey(id),
-                    purpose.template(),
-                    account.language().tag(),
-                    account.email().value(),
-                    model,
-                    EmailRequested.Category.TRANSACTIONAL,
-                    null);
             return codes.supersedeLive(account.id(), purpose, now)
                     .then(codes.insert(stored))
-                    .then(emails.request(email));
+                    .then(emails.send(account, purpose, id, code, properties.codeTtl()));
         });
     }
 

@@ -69,6 +69,6 @@ class DataKeyTest {
                         .hasSingleBean(SecretHasher.class));
     }
 
-    @EnableConfigurationProperties(PasswordHashingProperties.class)
+    @EnableConfigurationProperties(PasswordHashingSettings.class)
     static class Properties {}
 }

@@ -9,7 +9,7 @@ class PasswordHasherTest {
 
     @Test
     void argon2idHashesCarryTheirParametersAndVerify() {
-        try (PasswordHasher hasher = new PasswordHasher(new PasswordHashingProperties(1024, 1, 1, 1))) {
+        try (PasswordHasher hasher = new PasswordHasher(new PasswordHashingSettings(1024, 1, 1, 1))) {
             String hash = hasher.hash("Correct-Horse-42").block();
             assertThat(hash).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
             assertThat(hasher.hash("Correct-Horse-42").block()).as("salted").isNotEqualTo(hash);
@@ -17,7 +17,7 @@ class PasswordHasherTest {
             assertThat(hasher.matches("correct-horse-42", hash).block()).isFalse();
             assertThat(hasher.matchesNothing("Correct-Horse-42").block()).isFalse();
             // A hash made with other parameters still verifies: they are in the hash.
-            try (PasswordHasher stronger = new PasswordHasher(new PasswordHashingProperties(2048, 2, 1, 1))) {
+            try (PasswordHasher stronger = new PasswordHasher(new PasswordHashingSettings(2048, 2, 1, 1))) {
                 assertThat(stronger.matches("Correct-Horse-42", hash).block()).isTrue();
             }
         }
@@ -25,9 +25,8 @@ class PasswordHasherTest {
 
     @Test
     void refusesNonsenseParameters() {
-        assertThatThrownBy(() -> new PasswordHashingProperties(4, 1, 1, 0))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PasswordHashingProperties(1024, 0, 1, 0))
+        assertThatThrownBy(() -> new PasswordHashingSettings(4, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PasswordHashingSettings(1024, 0, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -13,7 +13,7 @@ class KeyPolicyTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final SigningKey TEMPLATE = RsaKeys.generate(T0, T0);
     private final KeyPolicy policy = new KeyPolicy(
-            new KeyProperties(Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(1)));
+            new KeySettings(Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(1)));
 
     private static SigningKey key(String kid, Instant created, Instant activeFrom) {
         return new SigningKey(kid, TEMPLATE.publicKey(), TEMPLATE.privateKey(), created, activeFrom, null);

@@ -25,7 +25,7 @@ class DeliveryDrain implements SmartLifecycle {
     private final Duration timeout;
     private volatile boolean running;
 
-    DeliveryDrain(DeliveryService deliveries, DeliveryProperties properties) {
+    DeliveryDrain(DeliveryService deliveries, DeliverySettings properties) {
         this.deliveries = deliveries;
         this.timeout = properties.sendTimeout();
     }

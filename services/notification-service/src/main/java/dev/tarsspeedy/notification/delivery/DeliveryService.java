@@ -40,7 +40,7 @@ public class DeliveryService {
     private final DeliveryLog deliveryLog;
     private final EmailRenderer renderer;
     private final EmailSender sender;
-    private final DeliveryProperties properties;
+    private final DeliverySettings properties;
     private final MessageIds messageIds;
     private final DeliveryMetrics metrics;
     /** Sends under way (each with its record to write): a graceful stop waits for them ({@link DeliveryDrain}). */
@@ -50,7 +50,7 @@ public class DeliveryService {
             DeliveryLog deliveryLog,
             EmailRenderer renderer,
             EmailSender sender,
-            DeliveryProperties properties,
+            DeliverySettings properties,
             DeliveryMetrics metrics) {
         this.deliveryLog = deliveryLog;
         this.renderer = renderer;

@@ -1,15 +1,15 @@
 package dev.tarsspeedy.notification.delivery;
 
-import static dev.tarsspeedy.notification.fixture.Requests.envelope;
-import static dev.tarsspeedy.notification.fixture.Requests.signUpCode;
-import static dev.tarsspeedy.notification.fixture.Requests.transactional;
+import static dev.tarsspeedy.notification.support.Requests.envelope;
+import static dev.tarsspeedy.notification.support.Requests.signUpCode;
+import static dev.tarsspeedy.notification.support.Requests.transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.notification.EmailRequested.Category;
 import dev.tarsspeedy.infra.mail.MailMessage;
-import dev.tarsspeedy.notification.fixture.NotificationTestBase;
-import dev.tarsspeedy.notification.fixture.Requests;
+import dev.tarsspeedy.notification.support.NotificationTestBase;
+import dev.tarsspeedy.notification.support.Requests;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.tarsspeedy.platform.events.outbox;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +19,29 @@ public final class EmailOutbox {
     public EmailOutbox(OutboxWriter outbox, Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Stores a transactional email (a code, a receipt: sent because the user acted) for the notification service, in
+     * the current transaction. The service names what to send; the request itself is built here.
+     *
+     * @param template the notification service's template id ({@code signup-verification})
+     * @param to the recipient's address
+     * @param language {@code ko} or {@code en}
+     * @param variables the values the template uses, by name
+     * @param deduplicationKey one per intended email ({@code identity:signup-code:<codeId>}): sent once however
+     *     often it is delivered
+     */
+    public Mono<Void> requestEmail(
+            String template, String to, String language, Map<String, ?> variables, String deduplicationKey) {
+        return Mono.defer(() -> requestEmail(new EmailRequested(
+                deduplicationKey,
+                template,
+                language,
+                to,
+                Map.<String, Object>copyOf(variables),
+                EmailRequested.Category.TRANSACTIONAL,
+                null)));
     }
 
     /** Stores the request for the notification service, in the current transaction; see {@link OutboxWriter}. */

@@ -1,18 +1,19 @@
 package dev.tarsspeedy.identity.account.persistence;
 
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.account.Account;
 import dev.tarsspeedy.identity.account.AccountRepository;
 import dev.tarsspeedy.identity.account.AccountStatus;
 import dev.tarsspeedy.identity.account.EmailAddress;
-import dev.tarsspeedy.identity.account.Language;
 import dev.tarsspeedy.identity.account.Role;
-import dev.tarsspeedy.identity.account.UserId;
 import dev.tarsspeedy.identity.crypto.FieldCipher;
+import dev.tarsspeedy.platform.caller.Language;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -124,7 +125,8 @@ class R2dbcAccountRepository implements AccountRepository {
                 EmailAddress.parse(row.get("email", String.class)),
                 row.get("password_hash", String.class),
                 cipher.decryptText(row.get("name_encrypted", byte[].class), nameContext(id)),
-                Language.fromTag(row.get("locale", String.class)).orElse(Language.EN),
+                Optional.ofNullable(Language.ofTag(row.get("locale", String.class)))
+                        .orElse(Language.EN),
                 ZoneId.of(row.get("time_zone", String.class)),
                 roleSet,
                 AccountStatus.valueOf(row.get("status", String.class)),

@@ -1,20 +1,17 @@
 package dev.tarsspeedy.identity.account.web;
 
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.account.AccountService;
 import dev.tarsspeedy.identity.account.EmailAddress;
-import dev.tarsspeedy.identity.account.Language;
 import dev.tarsspeedy.identity.account.ProfileChange;
-import dev.tarsspeedy.identity.account.UserId;
 import dev.tarsspeedy.identity.account.web.Requests.ProfileRequest;
 import dev.tarsspeedy.identity.account.web.Responses.UserResponse;
-import dev.tarsspeedy.platform.problem.ProblemException;
+import dev.tarsspeedy.platform.caller.Caller;
+import dev.tarsspeedy.platform.caller.Language;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,19 +33,19 @@ class UserController {
     }
 
     @GetMapping("/api/users/me")
-    Mono<UserResponse> me(@AuthenticationPrincipal Jwt token) {
-        return Mono.defer(() -> accounts.get(userId(token)))
+    Mono<UserResponse> me(Caller caller) {
+        return Mono.defer(() -> accounts.get(new UserId(caller.id())))
                 .map(UserResponse::of)
                 .onErrorMap(AccountProblems::translate);
     }
 
     @PatchMapping("/api/users/me")
-    Mono<UserResponse> change(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileRequest request) {
+    Mono<UserResponse> change(Caller caller, @Valid @RequestBody ProfileRequest request) {
         ProfileChange change = new ProfileChange(
                 Optional.ofNullable(request.name()),
-                Optional.ofNullable(request.locale()).flatMap(Language::fromTag),
+                Optional.ofNullable(Language.ofTag(request.locale())),
                 Optional.ofNullable(request.timeZone()).map(ZoneId::of));
-        return Mono.defer(() -> accounts.changeProfile(userId(token), change))
+        return Mono.defer(() -> accounts.changeProfile(new UserId(caller.id()), change))
                 .map(UserResponse::of)
                 .onErrorMap(AccountProblems::translate);
     }
@@ -59,13 +56,5 @@ class UserController {
                 .map(account -> List.of(UserResponse.of(account)))
                 .defaultIfEmpty(List.of())
                 .onErrorMap(AccountProblems::translate);
-    }
-
-    private static UserId userId(Jwt token) {
-        try {
-            return UserId.parse(token.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.localized(HttpStatus.UNAUTHORIZED, "unauthorized", "unauthorized.no-user");
-        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.tarsspeedy.identity.token.persistence;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.token.RefreshToken;
+import dev.tarsspeedy.identity.token.RefreshTokenId;
 import dev.tarsspeedy.identity.token.RefreshTokenRepository;
+import dev.tarsspeedy.identity.token.TokenFamilyId;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
@@ -26,15 +28,15 @@ class R2dbcRefreshTokenRepository implements RefreshTokenRepository {
                         "insert into refresh_token (id, user_id, family_id, parent_id, token_hash, issued_at,"
                                 + " expires_at) values (:id, :userId, :familyId, :parentId, :tokenHash, :issuedAt,"
                                 + " :expiresAt)")
-                .bind("id", token.id())
+                .bind("id", token.id().value())
                 .bind("userId", token.userId().value())
-                .bind("familyId", token.familyId())
+                .bind("familyId", token.familyId().value())
                 .bind("tokenHash", token.tokenHash())
                 .bind("issuedAt", token.issuedAt())
                 .bind("expiresAt", token.expiresAt());
         insert = token.parentId() == null
                 ? insert.bindNull("parentId", UUID.class)
-                : insert.bind("parentId", token.parentId());
+                : insert.bind("parentId", token.parentId().value());
         return insert.fetch().rowsUpdated().then();
     }
 
@@ -48,21 +50,21 @@ class R2dbcRefreshTokenRepository implements RefreshTokenRepository {
     }
 
     @Override
-    public Mono<Void> markRotated(UUID id, Instant now) {
+    public Mono<Void> markRotated(RefreshTokenId id, Instant now) {
         return database.sql("update refresh_token set rotated_at = :now where id = :id")
                 .bind("now", now)
-                .bind("id", id)
+                .bind("id", id.value())
                 .fetch()
                 .rowsUpdated()
                 .then();
     }
 
     @Override
-    public Mono<Long> revokeFamily(UUID familyId, Instant now) {
+    public Mono<Long> revokeFamily(TokenFamilyId familyId, Instant now) {
         return database.sql("update refresh_token set revoked_at = :now where family_id = :familyId"
                         + " and revoked_at is null")
                 .bind("now", now)
-                .bind("familyId", familyId)
+                .bind("familyId", familyId.value())
                 .fetch()
                 .rowsUpdated();
     }
@@ -78,11 +80,12 @@ class R2dbcRefreshTokenRepository implements RefreshTokenRepository {
     }
 
     private static RefreshToken token(Readable row) {
+        UUID parentId = row.get("parent_id", UUID.class);
         return new RefreshToken(
-                row.get("id", UUID.class),
+                new RefreshTokenId(row.get("id", UUID.class)),
                 new UserId(row.get("user_id", UUID.class)),
-                row.get("family_id", UUID.class),
-                row.get("parent_id", UUID.class),
+                new TokenFamilyId(row.get("family_id", UUID.class)),
+                parentId == null ? null : new RefreshTokenId(parentId),
                 row.get("token_hash", byte[].class),
                 row.get("issued_at", Instant.class),
                 row.get("expires_at", Instant.class),

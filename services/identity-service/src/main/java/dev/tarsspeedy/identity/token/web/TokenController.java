@@ -1,13 +1,7 @@
 package dev.tarsspeedy.identity.token.web;
 
-import dev.tarsspeedy.identity.throttle.web.ThrottleProblems;
-import dev.tarsspeedy.identity.token.AccountNotVerifiedException;
-import dev.tarsspeedy.identity.token.InvalidCredentialsException;
-import dev.tarsspeedy.identity.token.InvalidRefreshTokenException;
-import dev.tarsspeedy.identity.token.RefreshTokenReusedException;
 import dev.tarsspeedy.identity.token.TokenPair;
 import dev.tarsspeedy.identity.token.TokenService;
-import dev.tarsspeedy.platform.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -64,20 +58,20 @@ class TokenController {
     Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
         return Mono.defer(() -> tokens.login(request.email(), request.password(), clientIp(http)))
                 .map(TokenResponse::of)
-                .onErrorMap(TokenController::translate);
+                .onErrorMap(TokenProblems::translate);
     }
 
     @PostMapping("/api/auth/token/refresh")
     Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
         return Mono.defer(() -> tokens.refresh(request.refreshToken()))
                 .map(TokenResponse::of)
-                .onErrorMap(TokenController::translate);
+                .onErrorMap(TokenProblems::translate);
     }
 
     @PostMapping("/api/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> logout(@Valid @RequestBody RefreshRequest request) {
-        return Mono.defer(() -> tokens.logout(request.refreshToken())).onErrorMap(TokenController::translate);
+        return Mono.defer(() -> tokens.logout(request.refreshToken())).onErrorMap(TokenProblems::translate);
     }
 
     /** The client's address; behind a proxy, as forwarded ({@code server.forward-headers-strategy}). */
@@ -87,19 +81,5 @@ class TokenController {
             return "unknown";
         }
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-    }
-
-    static Throwable translate(Throwable error) {
-        return switch (error) {
-            case InvalidCredentialsException invalid ->
-                new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", null);
-            case AccountNotVerifiedException unverified ->
-                new ProblemException(HttpStatus.FORBIDDEN, "account-not-verified", null);
-            case InvalidRefreshTokenException invalid ->
-                new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", null);
-            case RefreshTokenReusedException reused ->
-                new ProblemException(HttpStatus.UNAUTHORIZED, "refresh-token-reused", null);
-            default -> ThrottleProblems.translate(error);
-        };
     }
 }

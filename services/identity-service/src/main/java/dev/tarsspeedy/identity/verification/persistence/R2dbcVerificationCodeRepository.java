@@ -1,8 +1,9 @@
 package dev.tarsspeedy.identity.verification.persistence;
 
-import dev.tarsspeedy.identity.account.UserId;
+import dev.tarsspeedy.identity.UserId;
 import dev.tarsspeedy.identity.verification.CodePurpose;
 import dev.tarsspeedy.identity.verification.VerificationCode;
+import dev.tarsspeedy.identity.verification.VerificationCodeId;
 import dev.tarsspeedy.identity.verification.VerificationCodeRepository;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class R2dbcVerificationCodeRepository implements VerificationCodeRepository {
         return database.sql("insert into verification_code (id, user_id, purpose, code_hash, created_at, expires_at,"
                         + " failed_attempts) values (:id, :userId, :purpose, :codeHash, :createdAt, :expiresAt,"
                         + " :failedAttempts)")
-                .bind("id", code.id())
+                .bind("id", code.id().value())
                 .bind("userId", code.userId().value())
                 .bind("purpose", code.purpose().name())
                 .bind("codeHash", code.codeHash())
@@ -65,19 +66,19 @@ class R2dbcVerificationCodeRepository implements VerificationCodeRepository {
     }
 
     @Override
-    public Mono<Void> recordFailedAttempt(UUID codeId) {
+    public Mono<Void> recordFailedAttempt(VerificationCodeId codeId) {
         return database.sql("update verification_code set failed_attempts = failed_attempts + 1 where id = :id")
-                .bind("id", codeId)
+                .bind("id", codeId.value())
                 .fetch()
                 .rowsUpdated()
                 .then();
     }
 
     @Override
-    public Mono<Void> consume(UUID codeId, Instant now) {
+    public Mono<Void> consume(VerificationCodeId codeId, Instant now) {
         return database.sql("update verification_code set consumed_at = :now where id = :id")
                 .bind("now", now)
-                .bind("id", codeId)
+                .bind("id", codeId.value())
                 .fetch()
                 .rowsUpdated()
                 .then();
@@ -86,7 +87,7 @@ class R2dbcVerificationCodeRepository implements VerificationCodeRepository {
     private static VerificationCode code(Readable row) {
         Integer failed = row.get("failed_attempts", Integer.class);
         return new VerificationCode(
-                row.get("id", UUID.class),
+                new VerificationCodeId(row.get("id", UUID.class)),
                 new UserId(row.get("user_id", UUID.class)),
                 CodePurpose.valueOf(row.get("purpose", String.class)),
                 row.get("code_hash", byte[].class),
