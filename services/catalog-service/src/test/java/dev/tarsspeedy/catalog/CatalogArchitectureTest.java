@@ -20,12 +20,16 @@ class CatalogArchitectureTest {
     static final String EMAIL_REQUESTED = "dev.tarsspeedy.contracts.notification.EmailRequested";
 
     /**
-     * Every layout rule but the platform's email rule, which forbids naming {@code EmailRequested} at all although
-     * {@code EmailOutbox.requestEmail(EmailRequested)} takes one; {@link #emailsGoThroughTheEmailOutbox} keeps its
-     * intent.
+     * Every layout rule but the platform's email rule, which forbids naming {@code EmailRequested}: the reminder is a
+     * BULK email with a one-click unsubscribe link, which only {@code EmailOutbox.requestEmail(EmailRequested)} can
+     * ask for ({@code requestEmail(template, to, ...)} sends transactional mail without one).
+     * {@link #emailsGoThroughTheEmailOutbox} keeps the rule's intent, and {@link #noMail} its other half.
      */
     @ArchTest
     static final ArchRule layout = ServiceArchitecture.rules("dev.tarsspeedy.catalog", false);
+
+    @ArchTest
+    static final ArchRule noMail = ServiceArchitecture.noMail();
 
     /** A reminder is handed to the platform's EmailOutbox: no class that makes one builds its event envelope. */
     @ArchTest

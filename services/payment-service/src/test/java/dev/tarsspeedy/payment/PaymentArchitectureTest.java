@@ -3,8 +3,6 @@ package dev.tarsspeedy.payment;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -19,30 +17,8 @@ import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 @AnalyzeClasses(packages = "dev.tarsspeedy.payment", importOptions = ImportOption.DoNotIncludeTests.class)
 class PaymentArchitectureTest {
 
-    static final String EMAIL_REQUESTED = "dev.tarsspeedy.contracts.notification.EmailRequested";
-
-    /**
-     * Every layout rule but the platform's email rule, which forbids naming {@code EmailRequested} at all although
-     * {@code EmailOutbox.requestEmail(EmailRequested)} takes one; {@link #emailsGoThroughTheEmailOutbox} keeps its
-     * intent.
-     */
     @ArchTest
-    static final ArchRule layout = ServiceArchitecture.rules("dev.tarsspeedy.payment", false);
-
-    /** The refund email is handed to the platform's EmailOutbox: no class that makes one builds its event envelope. */
-    @ArchTest
-    static final ArchRule emailsGoThroughTheEmailOutbox = noClasses()
-            .that(DescribedPredicate.describe(
-                    "use " + EMAIL_REQUESTED,
-                    (JavaClass type) -> type.getDirectDependenciesFromSelf().stream()
-                            .anyMatch(dependency ->
-                                    dependency.getTargetClass().getName().equals(EMAIL_REQUESTED))))
-            .should()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("dev.tarsspeedy.platform.events.EventEnvelope")
-            .orShould()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("dev.tarsspeedy.platform.events.outbox.OutboxWriter");
+    static final ArchRule layout = ServiceArchitecture.rules("dev.tarsspeedy.payment");
 
     /**
      * Kakaopay's adapter and wire format ({@code Kakaopay*} classes and their nested records) stay in the client of the

@@ -1,9 +1,7 @@
 package dev.tarsspeedy.payment.refund.persistence;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.payment.checkout.Payment;
 import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -26,18 +24,20 @@ class RefundEmails {
         if (payment.payerEmail() == null) {
             return Mono.empty();
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("orderId", payment.orderId().toString());
-        model.put("item", payment.itemName());
-        model.put("amount", payment.amount());
-        model.put("reason", payment.refundReason() == null ? "CANCELLED" : payment.refundReason());
-        return emails.requestEmail(new EmailRequested(
-                "payment:refunded:" + payment.id(),
+        return emails.requestEmail(
                 REFUND_TEMPLATE,
-                payment.locale(),
                 payment.payerEmail(),
-                model,
-                EmailRequested.Category.TRANSACTIONAL,
-                null));
+                payment.locale(),
+                Map.of(
+                        "orderId",
+                        payment.orderId().toString(),
+                        // The template's variables take no nulls: an order without a product name shows none.
+                        "item",
+                        payment.itemName() == null ? "" : payment.itemName(),
+                        "amount",
+                        payment.amount(),
+                        "reason",
+                        payment.refundReason() == null ? "CANCELLED" : payment.refundReason()),
+                "payment:refunded:" + payment.id());
     }
 }
