@@ -5,12 +5,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The order service: buying in drops, orders, expiry, reconciliation and live stock. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class OrderApplication {
 
     public static void main(String[] args) {

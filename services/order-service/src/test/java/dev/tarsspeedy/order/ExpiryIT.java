@@ -3,8 +3,7 @@ package dev.tarsspeedy.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.contracts.catalog.DropChanged;
-import dev.tarsspeedy.order.ids.OrderId;
-import dev.tarsspeedy.order.order.OrderService;
+import dev.tarsspeedy.order.lifecycle.OrderService;
 import dev.tarsspeedy.order.support.DropMother;
 import dev.tarsspeedy.order.support.OrderTestBase;
 import java.time.Duration;

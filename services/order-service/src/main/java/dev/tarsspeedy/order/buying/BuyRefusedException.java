@@ -1,6 +1,6 @@
 package dev.tarsspeedy.order.buying;
 
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 
 /** Redis (or this instance's memory of it) refused a buy. */
 public class BuyRefusedException extends RuntimeException {

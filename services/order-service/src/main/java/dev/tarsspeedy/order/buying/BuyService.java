@@ -1,15 +1,16 @@
 package dev.tarsspeedy.order.buying;
 
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
-import dev.tarsspeedy.order.ids.OrderId;
-import dev.tarsspeedy.order.ids.UserId;
+import dev.tarsspeedy.order.DropId;
+import dev.tarsspeedy.order.OrderId;
+import dev.tarsspeedy.order.UserId;
+import dev.tarsspeedy.order.lifecycle.LifecycleSettings;
 import dev.tarsspeedy.order.sale.BuyOutcome;
 import dev.tarsspeedy.order.sale.DropCatalog;
 import dev.tarsspeedy.order.sale.DropKeysMissing;
 import dev.tarsspeedy.order.sale.SaleStore;
 import dev.tarsspeedy.order.sale.SoldOutFlags;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,8 @@ public class BuyService {
     private final SaleStore store;
     private final SoldOutFlags soldOut;
     private final ApplicationEventPublisher events;
-    private final OrderProperties properties;
+    private final Duration hold;
+    private final Duration absentRetryAfter;
     private final Clock clock;
 
     public BuyService(
@@ -35,13 +37,15 @@ public class BuyService {
             SaleStore store,
             SoldOutFlags soldOut,
             ApplicationEventPublisher events,
-            OrderProperties properties,
+            BuyingSettings settings,
+            LifecycleSettings lifecycle,
             Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.soldOut = soldOut;
         this.events = events;
-        this.properties = properties;
+        this.hold = lifecycle.expiry().hold();
+        this.absentRetryAfter = settings.absentRetryAfter();
         this.clock = clock;
     }
 
@@ -73,19 +77,11 @@ public class BuyService {
                     if (soldOut.soldOut(dropId, now)) {
                         return Mono.error(new BuyRefusedException(dropId, BuyRefusedException.Reason.SOLD_OUT, 0));
                     }
-                    return store.buy(
-                                    dropId,
-                                    user,
-                                    quantity,
-                                    idempotencyKey,
-                                    OrderId.random(),
-                                    properties.expiry().hold(),
-                                    contact)
+                    return store.buy(dropId, user, quantity, idempotencyKey, OrderId.random(), hold, contact)
                             // Redis away or too slow: the buyer may retry; nothing was taken that is not in the stream.
                             .onErrorMap(
                                     e -> !(e instanceof BuyRefusedException),
-                                    e -> new SaleUnavailableException(
-                                            dropId, properties.buy().absentRetryAfter(), e))
+                                    e -> new SaleUnavailableException(dropId, absentRetryAfter, e))
                             .flatMap(outcome -> answer(dropId, outcome));
                 });
     }
@@ -110,8 +106,7 @@ public class BuyService {
             case CLOSED -> refused(dropId, BuyRefusedException.Reason.CLOSED, outcome);
             case ABSENT -> {
                 events.publishEvent(new DropKeysMissing(dropId));
-                yield Mono.error(
-                        new SaleUnavailableException(dropId, properties.buy().absentRetryAfter()));
+                yield Mono.error(new SaleUnavailableException(dropId, absentRetryAfter));
             }
         };
     }

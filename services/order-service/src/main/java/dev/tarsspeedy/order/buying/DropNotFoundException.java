@@ -1,6 +1,6 @@
 package dev.tarsspeedy.order.buying;
 
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 
 /** The service knows no drop with this id. */
 public class DropNotFoundException extends RuntimeException {

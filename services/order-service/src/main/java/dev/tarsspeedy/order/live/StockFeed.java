@@ -1,7 +1,6 @@
 package dev.tarsspeedy.order.live;
 
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.sale.Drop;
 import dev.tarsspeedy.order.sale.DropCatalog;
 import dev.tarsspeedy.order.sale.SaleStore;
@@ -24,10 +23,10 @@ public class StockFeed {
     private final DropCatalog catalog;
     private final StockQuery stock;
     private final SaleStore store;
-    private final OrderProperties properties;
+    private final LiveSettings properties;
     private final Clock clock;
 
-    public StockFeed(DropCatalog catalog, StockQuery stock, SaleStore store, OrderProperties properties, Clock clock) {
+    public StockFeed(DropCatalog catalog, StockQuery stock, SaleStore store, LiveSettings properties, Clock clock) {
         this.catalog = catalog;
         this.stock = stock;
         this.store = store;
@@ -46,7 +45,7 @@ public class StockFeed {
     }
 
     private Flux<Integer> poll(DropId id) {
-        return Flux.interval(java.time.Duration.ZERO, properties.live().pollInterval())
+        return Flux.interval(java.time.Duration.ZERO, properties.pollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> catalog.find(id)
                         .filter(drop -> !drop.closedAt(clock.instant()))

@@ -1,6 +1,6 @@
 package dev.tarsspeedy.order.reconcile;
 
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 
 /** A drop's numbers for operators. */
 public record DropStats(

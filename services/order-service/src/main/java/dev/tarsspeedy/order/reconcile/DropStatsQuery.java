@@ -1,8 +1,8 @@
 package dev.tarsspeedy.order.reconcile;
 
+import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.buying.DropNotFoundException;
-import dev.tarsspeedy.order.ids.DropId;
-import dev.tarsspeedy.order.order.OrderService;
+import dev.tarsspeedy.order.lifecycle.OrderQuery;
 import dev.tarsspeedy.order.sale.StockQuery;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -12,10 +12,10 @@ import reactor.core.publisher.Mono;
 public class DropStatsQuery {
 
     private final StockQuery stock;
-    private final OrderService orders;
+    private final OrderQuery orders;
     private final ReconciliationRepository reconciliations;
 
-    public DropStatsQuery(StockQuery stock, OrderService orders, ReconciliationRepository reconciliations) {
+    public DropStatsQuery(StockQuery stock, OrderQuery orders, ReconciliationRepository reconciliations) {
         this.stock = stock;
         this.orders = orders;
         this.reconciliations = reconciliations;

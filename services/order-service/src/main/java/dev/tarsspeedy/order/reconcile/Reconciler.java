@@ -1,11 +1,10 @@
 package dev.tarsspeedy.order.reconcile;
 
+import dev.tarsspeedy.order.DropId;
+import dev.tarsspeedy.order.OrderId;
 import dev.tarsspeedy.order.buying.DropNotFoundException;
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
-import dev.tarsspeedy.order.ids.OrderId;
-import dev.tarsspeedy.order.order.Order;
-import dev.tarsspeedy.order.order.OrderService;
+import dev.tarsspeedy.order.lifecycle.Order;
+import dev.tarsspeedy.order.lifecycle.OrderQuery;
 import dev.tarsspeedy.order.sale.Drop;
 import dev.tarsspeedy.order.sale.DropCatalog;
 import dev.tarsspeedy.order.sale.DropKeysMissing;
@@ -46,10 +45,10 @@ public class Reconciler {
     private final SaleRepository sales;
     private final SaleStore store;
     private final DropCatalog catalog;
-    private final OrderService orders;
+    private final OrderQuery orders;
     private final ReconciliationRepository reconciliations;
     private final ReservationBacklog backlog;
-    private final OrderProperties properties;
+    private final ReconcileSettings properties;
     private final Clock clock;
     private final Set<DropId> rebuilding = ConcurrentHashMap.newKeySet();
 
@@ -57,10 +56,10 @@ public class Reconciler {
             SaleRepository sales,
             SaleStore store,
             DropCatalog catalog,
-            OrderService orders,
+            OrderQuery orders,
             ReconciliationRepository reconciliations,
             ReservationBacklog backlog,
-            OrderProperties properties,
+            ReconcileSettings properties,
             Clock clock) {
         this.sales = sales;
         this.store = store;
@@ -147,8 +146,8 @@ public class Reconciler {
      * keeps the sale right if it gives up: it only makes later rejections less likely.
      */
     private void awaitConsumerCaughtUp() {
-        sleep(properties.reconcile().settleDelay());
-        Instant deadline = Instant.now().plus(properties.reconcile().catchUpTimeout());
+        sleep(properties.settleDelay());
+        Instant deadline = Instant.now().plus(properties.catchUpTimeout());
         long pending = backlog.pending();
         while (pending != 0 && Instant.now().isBefore(deadline)) {
             sleep(Duration.ofMillis(100));
@@ -201,7 +200,7 @@ public class Reconciler {
             }
         }
         if (!unknown.isEmpty()) {
-            sleep(properties.reconcile().settleDelay());
+            sleep(properties.settleDelay());
             all = byId(drop);
             SaleSnapshot later = store.snapshot(drop.id()).block(WAIT);
             Set<OrderId> stillHeld = later == null
@@ -211,7 +210,7 @@ public class Reconciler {
                 Order order = all.get(hold.orderId());
                 if (order == null && stillHeld.contains(hold.orderId())) {
                     drift.add("reservation " + hold.orderId() + " held in Redis but not in the database after "
-                            + properties.reconcile().settleDelay());
+                            + properties.settleDelay());
                 } else if (order != null && !order.status().holdsStock() && stillHeld.contains(hold.orderId())) {
                     releaseStale(drop, order, repaired);
                 }

@@ -1,6 +1,6 @@
 package dev.tarsspeedy.order.reconcile;
 
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import java.time.Instant;
 
 /** The last reconciliation of a drop. */

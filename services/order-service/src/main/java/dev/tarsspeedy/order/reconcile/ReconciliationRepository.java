@@ -1,6 +1,6 @@
 package dev.tarsspeedy.order.reconcile;
 
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import reactor.core.publisher.Mono;
 
 /** The last reconciliation of each drop (table {@code reconciliation}). */

@@ -1,6 +1,6 @@
 package dev.tarsspeedy.order.sale;
 
-import dev.tarsspeedy.order.ids.OrderId;
+import dev.tarsspeedy.order.OrderId;
 import java.time.Instant;
 
 /**

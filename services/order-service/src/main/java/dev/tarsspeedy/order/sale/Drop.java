@@ -1,7 +1,7 @@
 package dev.tarsspeedy.order.sale;
 
 import dev.tarsspeedy.contracts.catalog.DropChanged;
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

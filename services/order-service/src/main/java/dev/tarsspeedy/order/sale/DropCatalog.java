@@ -1,7 +1,6 @@
 package dev.tarsspeedy.order.sale;
 
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,10 +21,10 @@ public class DropCatalog {
     private final Map<DropId, Drop> drops = new ConcurrentHashMap<>();
     private final Map<DropId, Instant> unknown = new ConcurrentHashMap<>();
     private final SaleRepository repository;
-    private final OrderProperties properties;
+    private final SaleSettings properties;
     private final Clock clock;
 
-    public DropCatalog(SaleRepository repository, OrderProperties properties, Clock clock) {
+    public DropCatalog(SaleRepository repository, SaleSettings properties, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;

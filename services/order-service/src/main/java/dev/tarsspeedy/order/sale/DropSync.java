@@ -1,7 +1,6 @@
 package dev.tarsspeedy.order.sale;
 
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -23,7 +22,7 @@ public class DropSync {
     private final SaleStore store;
     private final DropCatalog catalog;
     private final ApplicationEventPublisher events;
-    private final OrderProperties properties;
+    private final SaleSettings properties;
     private final Clock clock;
 
     public DropSync(
@@ -31,7 +30,7 @@ public class DropSync {
             SaleStore store,
             DropCatalog catalog,
             ApplicationEventPublisher events,
-            OrderProperties properties,
+            SaleSettings properties,
             Clock clock) {
         this.repository = repository;
         this.store = store;

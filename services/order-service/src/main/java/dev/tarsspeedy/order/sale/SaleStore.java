@@ -1,8 +1,8 @@
 package dev.tarsspeedy.order.sale;
 
-import dev.tarsspeedy.order.ids.DropId;
-import dev.tarsspeedy.order.ids.OrderId;
-import dev.tarsspeedy.order.ids.UserId;
+import dev.tarsspeedy.order.DropId;
+import dev.tarsspeedy.order.OrderId;
+import dev.tarsspeedy.order.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

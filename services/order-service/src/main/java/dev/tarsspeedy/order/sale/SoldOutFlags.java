@@ -1,7 +1,6 @@
 package dev.tarsspeedy.order.sale;
 
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +18,7 @@ public class SoldOutFlags {
     private final Map<DropId, Instant> until = new ConcurrentHashMap<>();
     private final Duration ttl;
 
-    public SoldOutFlags(OrderProperties properties) {
+    public SoldOutFlags(SaleSettings properties) {
         this.ttl = properties.buy().soldOutTtl();
     }
 

@@ -8,8 +8,6 @@ import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.order.RefundRequested;
 import dev.tarsspeedy.contracts.payment.PaymentApproved;
 import dev.tarsspeedy.contracts.payment.PaymentRefunded;
-import dev.tarsspeedy.order.delivery.DeliveryJob;
-import dev.tarsspeedy.order.order.OrderService;
 import dev.tarsspeedy.order.support.DropMother;
 import dev.tarsspeedy.order.support.OrderTestBase;
 import dev.tarsspeedy.platform.events.EventEnvelope;
@@ -236,7 +234,7 @@ class OrderLifecycleIT extends OrderTestBase {
         assertThat(held(order.drop())).isEmpty();
         // The expiry job finds nothing more to give back.
         assertThat(orders.expire(
-                                dev.tarsspeedy.order.ids.OrderId.parse(order.orderId()),
+                                dev.tarsspeedy.order.OrderId.parse(order.orderId()),
                                 order.expiresAt().plusSeconds(60))
                         .block())
                 .isFalse();
@@ -254,7 +252,7 @@ class OrderLifecycleIT extends OrderTestBase {
     void paymentApprovedForAnOrderExpiredBeforeIsRefundedAndGivesNothingBackTwice() {
         Placed order = place(1, "en");
         assertThat(orders.expire(
-                                dev.tarsspeedy.order.ids.OrderId.parse(order.orderId()),
+                                dev.tarsspeedy.order.OrderId.parse(order.orderId()),
                                 order.expiresAt().plusSeconds(1))
                         .block())
                 .isTrue();

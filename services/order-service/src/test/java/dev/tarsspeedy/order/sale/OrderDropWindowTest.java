@@ -2,8 +2,7 @@ package dev.tarsspeedy.order.sale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -51,16 +50,7 @@ class OrderDropWindowTest {
 
     @Test
     void soldOutFlagsRunOutAndAreCleared() {
-        OrderProperties properties = new OrderProperties(
-                new OrderProperties.Buy(Duration.ofSeconds(1), Duration.ofSeconds(2)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        SaleSettings properties = new SaleSettings(null, null, new SaleSettings.SoldOut(Duration.ofSeconds(1)));
         SoldOutFlags flags = new SoldOutFlags(properties);
         DropId drop = DropId.of(UUID.randomUUID());
         Instant now = Instant.now();

@@ -1,22 +1,16 @@
 package dev.tarsspeedy.order.buying.web;
 
-import dev.tarsspeedy.order.buying.BuyRefusedException;
+import dev.tarsspeedy.order.DropId;
+import dev.tarsspeedy.order.UserId;
 import dev.tarsspeedy.order.buying.BuyService;
-import dev.tarsspeedy.order.buying.DropNotFoundException;
-import dev.tarsspeedy.order.buying.SaleUnavailableException;
-import dev.tarsspeedy.order.ids.DropId;
-import dev.tarsspeedy.order.web.CurrentUser;
-import dev.tarsspeedy.platform.problem.ProblemException;
+import dev.tarsspeedy.order.sale.SaleStore;
+import dev.tarsspeedy.platform.caller.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,47 +43,23 @@ class BuyController {
             @PathVariable UUID dropId,
             @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @RequestBody BuyRequest request,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-            @AuthenticationPrincipal Jwt jwt) {
+            Caller caller) {
         String key = idempotencyKey.strip();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.localized(
-                            HttpStatus.BAD_REQUEST,
-                            "invalid-idempotency-key",
-                            "invalid-idempotency-key.detail",
-                            MAX_KEY_LENGTH)
-                    .with("maxLength", MAX_KEY_LENGTH);
+            throw BuyProblems.invalidIdempotencyKey(MAX_KEY_LENGTH);
         }
         DropId drop = DropId.of(dropId);
-        return buying.buy(drop, CurrentUser.of(jwt), request.quantity(), key, CurrentUser.contact(jwt, acceptLanguage))
+        return buying.buy(drop, new UserId(caller.id()), request.quantity(), key, contact(caller))
                 .map(accepted -> ResponseEntity.accepted()
                         .body(new BuyResponse(accepted.orderId().value(), "PENDING_PAYMENT", accepted.expiresAt())))
-                .onErrorMap(
-                        DropNotFoundException.class,
-                        e -> ProblemException.localized(
-                                        HttpStatus.NOT_FOUND, "drop-not-found", "drop-not-found.detail", drop.value())
-                                .with("dropId", drop.value()))
-                .onErrorMap(BuyRefusedException.class, BuyController::refusal)
-                .onErrorMap(
-                        SaleUnavailableException.class,
-                        e -> new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "sale-unavailable", null)
-                                .withHeader(
-                                        HttpHeaders.RETRY_AFTER,
-                                        Long.toString(Math.max(1, e.retryAfter().toSeconds())))
-                                .with("dropId", drop.value()));
+                .onErrorMap(error -> BuyProblems.of(error, drop));
     }
 
-    private static ProblemException refusal(BuyRefusedException e) {
-        ProblemException problem = switch (e.reason()) {
-            case SOLD_OUT -> new ProblemException(HttpStatus.CONFLICT, "sold-out", null);
-            case LIMIT_EXCEEDED -> new ProblemException(HttpStatus.CONFLICT, "limit-exceeded", null);
-            case NOT_OPEN -> new ProblemException(HttpStatus.CONFLICT, "not-open", null);
-            case CLOSED -> new ProblemException(HttpStatus.CONFLICT, "closed", null);
-        };
-        problem.with("dropId", e.dropId().value());
-        if (e.remaining() >= 0) {
-            problem.with("remaining", e.remaining());
-        }
-        return problem;
+    /**
+     * Where the order's emails go: the token's usable address (or none) in the caller's language (the token's
+     * {@code locale}, else {@code Accept-Language}).
+     */
+    static SaleStore.BuyerContact contact(Caller caller) {
+        return new SaleStore.BuyerContact(caller.email(), caller.language().tag());
     }
 }

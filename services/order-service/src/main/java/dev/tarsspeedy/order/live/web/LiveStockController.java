@@ -1,12 +1,10 @@
 package dev.tarsspeedy.order.live.web;
 
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
+import dev.tarsspeedy.order.live.LiveSettings;
 import dev.tarsspeedy.order.live.StockFeed;
-import dev.tarsspeedy.platform.problem.ProblemException;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +21,9 @@ import reactor.core.publisher.Mono;
 class LiveStockController {
 
     private final StockFeed feed;
-    private final OrderProperties properties;
+    private final LiveSettings properties;
 
-    LiveStockController(StockFeed feed, OrderProperties properties) {
+    LiveStockController(StockFeed feed, LiveSettings properties) {
         this.feed = feed;
         this.properties = properties;
     }
@@ -34,8 +32,7 @@ class LiveStockController {
     Flux<ServerSentEvent<Object>> stream(@PathVariable UUID id) {
         DropId drop = DropId.of(id);
         return feed.drop(drop)
-                .switchIfEmpty(Mono.error(() -> ProblemException.localized(
-                        HttpStatus.NOT_FOUND, "drop-not-found", "drop-not-found.detail", drop.value())))
+                .switchIfEmpty(Mono.error(() -> LiveProblems.dropNotFound(drop)))
                 .flatMapMany(known -> {
                     Flux<ServerSentEvent<Object>> updates = feed.remaining(drop)
                             .map(remaining -> ServerSentEvent.<Object>builder(
@@ -45,8 +42,7 @@ class LiveStockController {
                             .concatWith(Mono.just(ServerSentEvent.<Object>builder(Map.of("dropId", id))
                                     .event("closed")
                                     .build()));
-                    Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(
-                                    properties.live().heartbeat())
+                    Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(properties.heartbeat())
                             .map(tick -> ServerSentEvent.<Object>builder()
                                     .comment("")
                                     .build());

@@ -1,7 +1,7 @@
 package dev.tarsspeedy.order.reconcile.persistence;
 
-import dev.tarsspeedy.order.buying.ReservationMade;
 import dev.tarsspeedy.order.reconcile.ReservationBacklog;
+import dev.tarsspeedy.order.stream.ReservationMade;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

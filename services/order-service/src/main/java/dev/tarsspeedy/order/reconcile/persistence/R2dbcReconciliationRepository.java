@@ -1,6 +1,6 @@
 package dev.tarsspeedy.order.reconcile.persistence;
 
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.reconcile.ReconcileState;
 import dev.tarsspeedy.order.reconcile.Reconciliation;
 import dev.tarsspeedy.order.reconcile.ReconciliationRepository;

@@ -1,15 +1,13 @@
 package dev.tarsspeedy.order.reconcile.web;
 
+import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.buying.DropNotFoundException;
-import dev.tarsspeedy.order.ids.DropId;
 import dev.tarsspeedy.order.reconcile.DropStats;
 import dev.tarsspeedy.order.reconcile.DropStatsQuery;
 import dev.tarsspeedy.order.reconcile.Reconciler;
 import dev.tarsspeedy.order.reconcile.Reconciliation;
-import dev.tarsspeedy.platform.problem.ProblemException;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,21 +59,13 @@ class AdminDropController {
         return Mono.fromCallable(() -> reconciler.reconcile(drop))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(ReconciliationResponse::of)
-                .onErrorMap(DropNotFoundException.class, AdminDropController::notFound);
+                .onErrorMap(DropNotFoundException.class, ReconcileProblems::dropNotFound);
     }
 
     @GetMapping("/api/admin/drops/{id}/stats")
     Mono<StatsResponse> stats(@PathVariable UUID id) {
         return stats.of(DropId.of(id))
                 .map(StatsResponse::of)
-                .onErrorMap(DropNotFoundException.class, AdminDropController::notFound);
-    }
-
-    private static ProblemException notFound(DropNotFoundException e) {
-        return ProblemException.localized(
-                HttpStatus.NOT_FOUND,
-                "drop-not-found",
-                "drop-not-found.detail",
-                e.dropId().value());
+                .onErrorMap(DropNotFoundException.class, ReconcileProblems::dropNotFound);
     }
 }

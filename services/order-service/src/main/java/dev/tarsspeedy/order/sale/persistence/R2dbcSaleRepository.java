@@ -1,6 +1,6 @@
 package dev.tarsspeedy.order.sale.persistence;
 
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.sale.Drop;
 import dev.tarsspeedy.order.sale.SaleRepository;
 import io.r2dbc.spi.Readable;

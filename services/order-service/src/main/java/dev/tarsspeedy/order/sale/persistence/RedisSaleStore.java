@@ -1,8 +1,8 @@
 package dev.tarsspeedy.order.sale.persistence;
 
-import dev.tarsspeedy.order.ids.DropId;
-import dev.tarsspeedy.order.ids.OrderId;
-import dev.tarsspeedy.order.ids.UserId;
+import dev.tarsspeedy.order.DropId;
+import dev.tarsspeedy.order.OrderId;
+import dev.tarsspeedy.order.UserId;
 import dev.tarsspeedy.order.sale.BuyOutcome;
 import dev.tarsspeedy.order.sale.Drop;
 import dev.tarsspeedy.order.sale.Hold;

@@ -1,11 +1,9 @@
 package dev.tarsspeedy.order.sale.web;
 
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.sale.StockQuery;
-import dev.tarsspeedy.platform.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,8 +29,7 @@ class InternalStockController {
     @GetMapping("/internal/drops/stock")
     Flux<DropStock> stock(@RequestParam(name = "dropId") List<UUID> dropIds) {
         if (dropIds.size() > MAX_DROPS) {
-            throw ProblemException.localized(
-                    HttpStatus.BAD_REQUEST, "too-many-drops", "too-many-drops.detail", MAX_DROPS);
+            throw SaleProblems.tooManyDrops(MAX_DROPS);
         }
         return stock.of(dropIds.stream().map(DropId::of).toList())
                 .map(s -> new DropStock(s.dropId().value(), s.remaining(), s.sold()));

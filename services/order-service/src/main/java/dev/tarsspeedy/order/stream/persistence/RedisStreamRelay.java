@@ -1,11 +1,11 @@
 package dev.tarsspeedy.order.stream.persistence;
 
-import dev.tarsspeedy.order.buying.ReservationMade;
-import dev.tarsspeedy.order.config.OrderProperties;
-import dev.tarsspeedy.order.ids.DropId;
+import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.sale.Drop;
 import dev.tarsspeedy.order.sale.DropCatalog;
 import dev.tarsspeedy.order.sale.persistence.DropKeys;
+import dev.tarsspeedy.order.stream.RelaySettings;
+import dev.tarsspeedy.order.stream.ReservationMade;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.EventHeaders;
 import dev.tarsspeedy.platform.events.EventJson;
@@ -58,7 +58,7 @@ class RedisStreamRelay implements SmartLifecycle {
     private final StringRedisTemplate redis;
     private final KafkaTemplate<String, String> kafka;
     private final DropCatalog catalog;
-    private final OrderProperties.Relay settings;
+    private final RelaySettings settings;
     private final Clock clock;
     private final String consumerName;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
@@ -71,13 +71,13 @@ class RedisStreamRelay implements SmartLifecycle {
             StringRedisTemplate redis,
             @Qualifier(RelayConfiguration.RELAY_TEMPLATE) KafkaTemplate<String, String> kafka,
             DropCatalog catalog,
-            OrderProperties properties,
+            RelaySettings properties,
             Clock clock,
             @Value("${spring.application.name:order-service}") String application) {
         this.redis = redis;
         this.kafka = kafka;
         this.catalog = catalog;
-        this.settings = properties.relay();
+        this.settings = properties;
         this.clock = clock;
         this.consumerName = application + "-" + UUID.randomUUID();
     }

@@ -1,7 +1,7 @@
 package dev.tarsspeedy.order.stream.persistence;
 
-import dev.tarsspeedy.order.buying.ReservationMade;
-import dev.tarsspeedy.order.config.OrderProperties;
+import dev.tarsspeedy.order.stream.RelaySettings;
+import dev.tarsspeedy.order.stream.ReservationMade;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,9 +23,9 @@ class RelayConfiguration {
 
     /** Created at start-up when missing (Boot's KafkaAdmin); partitions by drop id. */
     @Bean
-    NewTopic reservationTopic(OrderProperties properties) {
+    NewTopic reservationTopic(RelaySettings properties) {
         return TopicBuilder.name(ReservationMade.TOPIC)
-                .partitions(properties.relay().partitions())
+                .partitions(properties.partitions())
                 .build();
     }
 
@@ -35,13 +35,13 @@ class RelayConfiguration {
      */
     @Bean(name = RELAY_TEMPLATE, defaultCandidate = false)
     KafkaTemplate<String, String> reservationRelayTemplate(
-            ProducerFactory<?, ?> kafkaProducerFactory, OrderProperties properties) {
+            ProducerFactory<?, ?> kafkaProducerFactory, RelaySettings properties) {
         Map<String, Object> config = new HashMap<>(kafkaProducerFactory.getConfigurationProperties());
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        long sendTimeout = properties.relay().sendTimeout().toMillis();
+        long sendTimeout = properties.sendTimeout().toMillis();
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, sendTimeout / 2 - 10));
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(500, sendTimeout / 2));

@@ -1,0 +1,377 @@
+package dev.tarsspeedy.order.lifecycle;
+
+import dev.tarsspeedy.order.DropId;
+import dev.tarsspeedy.order.OrderId;
+import dev.tarsspeedy.order.UserId;
+import dev.tarsspeedy.order.sale.SaleStore;
+import dev.tarsspeedy.order.stream.ReservationMade;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Changes orders (docs/order-lifecycle.md): loads the order, asks it for the step ({@link Order} holds the rules),
+ * stores the step with a conditional update from the status the order was read in, and writes its history, the units
+ * given back and its events in the same transaction; the Redis release follows the commit. Racing changes (cancel and
+ * expiry, payment and expiry, two job runs) therefore change an order once and give its units back once; the Redis
+ * release is idempotent as well.
+ */
+@Service
+public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+    /** How often a cancel or return tries again when the order moved on between reading it and changing it. */
+    private static final int RACE_RETRIES = 3;
+
+    private final OrderRepository orders;
+    private final OrderQuery query;
+    private final OrderEvents events;
+    private final SaleStore store;
+    private final TransactionalOperator transactions;
+    private final LifecycleSettings settings;
+    private final Clock clock;
+
+    public OrderService(
+            OrderRepository orders,
+            OrderQuery query,
+            OrderEvents events,
+            SaleStore store,
+            TransactionalOperator transactions,
+            LifecycleSettings settings,
+            Clock clock) {
+        this.orders = orders;
+        this.query = query;
+        this.events = events;
+        this.store = store;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the order of a reservation once (run in the consumer's transaction). The drop's row is the last guard:
+     * when its units are gone, or the buyer's live orders would pass the per-buyer limit (both possible only after
+     * Redis lost the drop), the order is stored as REJECTED and its Redis hold released. The drop's reservations come
+     * from one partition, in order, so one consumer applies them one after the other.
+     *
+     * @return the stored status, empty when the order existed already
+     */
+    public Mono<OrderStatus> place(ReservationMade reservation) {
+        OrderId id = OrderId.of(reservation.orderId());
+        DropId drop = DropId.of(reservation.dropId());
+        UserId buyer = UserId.of(reservation.userId());
+        return orders.exists(id).flatMap(exists -> {
+            if (exists) {
+                return Mono.empty();
+            }
+            return orders.terms(drop)
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                            "reservation " + id + " for drop " + drop + " which the order service does not know")))
+                    .flatMap(terms -> orders.takeUnits(drop, buyer, reservation.quantity())
+                            .flatMap(taken -> {
+                                Instant now = clock.instant();
+                                Order order = Order.placed(
+                                        id,
+                                        drop,
+                                        buyer,
+                                        reservation.quantity(),
+                                        terms,
+                                        reservation.idempotencyKey(),
+                                        reservation.reservedAt(),
+                                        reservation.expiresAt(),
+                                        now,
+                                        reservation.buyerEmail(),
+                                        reservation.locale(),
+                                        taken);
+                                Mono<Void> stored =
+                                        orders.insert(order).then(orders.addHistory(id, order.status(), now));
+                                if (order.holdsStock()) {
+                                    return stored.then(events.placed(order)).thenReturn(order.status());
+                                }
+                                log.warn(
+                                        "order {} rejected: drop {} has no units left for it in the database, or the buyer"
+                                                + " would pass the limit (Redis lost the drop and sold again)",
+                                        id,
+                                        drop);
+                                return stored.then(store.release(drop, id)).thenReturn(order.status());
+                            }));
+        });
+    }
+
+    /**
+     * The buyer cancels an order that has not shipped; its units go back once and a paid order's payment is asked
+     * back (RefundRequested CANCELLED). Cancelling a cancelled order answers it again.
+     */
+    public Mono<OrderView> cancel(OrderId id, UserId user) {
+        return orders.find(id)
+                .filter(order -> order.belongsTo(user))
+                .switchIfEmpty(Mono.defer(() -> query.reserved(id, user)
+                        .flatMap(pending -> Mono.<Order>error(new OrderNotReadyException(id)))
+                        .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(id)))))
+                .flatMap(order -> cancel(order, RACE_RETRIES));
+    }
+
+    private Mono<OrderView> cancel(Order order, int retries) {
+        Instant now = clock.instant();
+        return decide(() -> order.cancel(Actor.BUYER, now))
+                .flatMap(cancelled -> cancelled.equals(order)
+                        ? query.view(order)
+                        : change(order, cancelled, now)
+                                .flatMap(query::view)
+                                // It moved on meanwhile (expired, paid, shipped, cancelled by another request): decide
+                                // again.
+                                .switchIfEmpty(Mono.defer(() -> orders.find(order.id())
+                                        .flatMap(current -> retries > 0 || current.status() == OrderStatus.CANCELLED
+                                                ? cancel(current, retries - 1)
+                                                : Mono.error(new OrderNotCancellableException(
+                                                        current.id(), current.status()))))));
+    }
+
+    /**
+     * Expires the order if it is still unpaid and its hold ended by {@code now}; gives its units back.
+     *
+     * @return true when this call expired it
+     */
+    public Mono<Boolean> expire(OrderId id, Instant now) {
+        return orders.find(id)
+                .flatMap(order -> decide(() -> order.expire(now))
+                        .filter(expired -> !expired.equals(order))
+                        .flatMap(expired -> change(order, expired, now)))
+                .onErrorResume(OrderRefusedException.class, refused -> Mono.empty())
+                .hasElement();
+    }
+
+    /** Expires every overdue unpaid order (up to the batch size); returns how many this call expired. */
+    public Mono<Integer> expireDue(Instant now) {
+        return count(
+                orders.dueForExpiry(now, settings.expiry().batchSize()),
+                id -> expire(id, now),
+                id -> "could not expire order " + id);
+    }
+
+    /**
+     * Applies an approved payment, in the caller's transaction (the payment consumer's, with its marker). The order
+     * becomes PAID when it is still unpaid and its hold had not ended when Kakaopay approved the payment: OrderPaid and
+     * the confirmation email go out with it. Otherwise the payment must not stand: an unpaid order past its hold is
+     * expired now (units back once), and the payment is asked back once (RefundRequested ORDER_NOT_PAYABLE). The same
+     * payment again changes nothing and sends nothing.
+     *
+     * @return the order this call expired, whose Redis hold the caller releases after the commit; empty otherwise
+     */
+    public Mono<Order> paymentApproved(OrderId id, UUID paymentId, Instant approvedAt) {
+        Instant now = clock.instant();
+        return orders.find(id)
+                // Paid before the reservation was stored (it is on its way): the consumer tries again.
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "payment " + paymentId + " for order " + id + " which is not stored (yet)")))
+                .flatMap(order -> decide(() -> order.pay(paymentId, approvedAt, now))
+                        .flatMap(paid -> paid.equals(order)
+                                ? Mono.<Order>empty()
+                                : store(order, paid, now)
+                                        .hasElement()
+                                        .flatMap(stored -> stored
+                                                ? Mono.<Order>empty()
+                                                : notPayable(id, paymentId, approvedAt, now)))
+                        .onErrorResume(
+                                OrderNotPayableException.class, refused -> notPayable(id, paymentId, approvedAt, now)));
+    }
+
+    private Mono<Order> notPayable(OrderId id, UUID paymentId, Instant approvedAt, Instant now) {
+        // Still unpaid, but the hold had ended when the payment came: expire it now (the expiry job has not yet).
+        Instant dueBy = approvedAt.isAfter(now) ? approvedAt : now;
+        return orders.find(id)
+                .flatMap(order -> decide(() -> order.expire(dueBy))
+                        .filter(expired -> !expired.equals(order))
+                        .flatMap(expired -> store(order, expired, now)))
+                .onErrorResume(OrderRefusedException.class, refused -> Mono.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(expiredNow -> orders.find(id).flatMap(current -> {
+                    if (paymentId.equals(current.paymentId())) {
+                        // The same payment was applied by a concurrent delivery of it.
+                        return Mono.<Order>empty();
+                    }
+                    if (current.status() == OrderStatus.PENDING_PAYMENT) {
+                        return Mono.error(new IllegalStateException(
+                                "order " + id + " is still unpaid but could be neither paid nor expired"));
+                    }
+                    log.info(
+                            "payment {} came for order {} which is {}: asking for it back",
+                            paymentId,
+                            id,
+                            current.status());
+                    return requestRefund(current, paymentId, RefundReason.ORDER_NOT_PAYABLE, now)
+                            .then(Mono.justOrEmpty(expiredNow));
+                }));
+    }
+
+    /** The payment service gave the order's payment back: recorded once, with a REFUNDED history entry. */
+    public Mono<Boolean> refunded(OrderId id, Instant refundedAt) {
+        return orders.markRefunded(id, refundedAt)
+                .flatMap(order ->
+                        orders.addHistory(id, StatusChange.REFUNDED, refundedAt).thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
+    /**
+     * The delivery job's step for every order in {@code from} since {@code after} or longer (up to the batch size),
+     * each in its own transaction with its history entry and its one email; two runs at once move each order once.
+     * Returns how many this call moved.
+     */
+    public Mono<Integer> advance(OrderStatus from, Duration after, Instant now, int batchSize) {
+        return count(
+                orders.inStatusSince(from, now.minus(after), batchSize),
+                id -> transactions
+                        .transactional(orders.find(id)
+                                .filter(order -> order.status() == from)
+                                .flatMap(order -> decide(() -> order.advance(after, now))
+                                        .flatMap(next -> store(order, next, now))))
+                        .onErrorResume(OrderRefusedException.class, refused -> Mono.empty())
+                        .hasElement(),
+                id -> "could not move order " + id + " on from " + from);
+    }
+
+    /**
+     * The buyer asks to return a delivered order within the return window: RETURN_REQUESTED (with an email); asking
+     * again answers it again.
+     */
+    public Mono<OrderView> requestReturn(OrderId id, UserId user) {
+        return orders.find(id)
+                .filter(order -> order.belongsTo(user))
+                .switchIfEmpty(Mono.error(() -> new OrderNotFoundException(id)))
+                .flatMap(order -> requestReturn(order, RACE_RETRIES));
+    }
+
+    private Mono<OrderView> requestReturn(Order order, int retries) {
+        Instant now = clock.instant();
+        return decide(() -> order.requestReturn(Actor.BUYER, settings.returns().window(), now))
+                .flatMap(requested -> requested.equals(order)
+                        ? query.view(order)
+                        : transactions
+                                .transactional(store(order, requested, now))
+                                .flatMap(query::view)
+                                .switchIfEmpty(Mono.defer(() -> orders.find(order.id())
+                                        .flatMap(current -> retries > 0
+                                                ? requestReturn(current, retries - 1)
+                                                : Mono.error(new OrderNotReturnableException(
+                                                        current.id(), current.status(), null))))));
+    }
+
+    /**
+     * Finishes returns requested {@code processing} ago or longer: RETURNED, units back on sale once, the payment
+     * asked back (RefundRequested RETURNED), an email. Returns how many this call finished.
+     */
+    public Mono<Integer> finishReturns(Duration processing, Instant now, int batchSize) {
+        return count(
+                orders.inStatusSince(OrderStatus.RETURN_REQUESTED, now.minus(processing), batchSize),
+                id -> orders.find(id)
+                        .filter(order -> order.status() == OrderStatus.RETURN_REQUESTED)
+                        .flatMap(order -> decide(() -> order.finishReturn(processing, now))
+                                .flatMap(returned -> change(order, returned, now)))
+                        .onErrorResume(OrderRefusedException.class, refused -> Mono.empty())
+                        .hasElement(),
+                id -> "could not finish the return of order " + id);
+    }
+
+    /**
+     * Gives a no longer live order's Redis hold back (idempotent: only the first call for an order gives units back);
+     * never fails, the reconciler releases what this could not.
+     */
+    public Mono<Boolean> release(Order order) {
+        return store.release(order.dropId(), order.id())
+                .doOnNext(released -> {
+                    if (!released) {
+                        log.warn("order {} is {} but Redis held nothing for it", order.id(), order.status());
+                    }
+                })
+                .onErrorResume(e -> {
+                    log.warn(
+                            "order {} is {} but its Redis hold was not released: {}",
+                            order.id(),
+                            order.status(),
+                            e.toString());
+                    return Mono.just(false);
+                });
+    }
+
+    /** The order's decision as a Mono: its refusal becomes the error. */
+    private static Mono<Order> decide(Supplier<Order> step) {
+        return Mono.fromSupplier(step);
+    }
+
+    /**
+     * A step in its own transaction, then, when it gave units back, the Redis release. When the release fails the hold
+     * stays in Redis until the reconciler releases it (the order is not live).
+     */
+    private Mono<Order> change(Order before, Order after, Instant now) {
+        return transactions
+                .transactional(store(before, after, now))
+                .flatMap(stored ->
+                        stored.givesBackUnitsFrom(before) ? release(stored).thenReturn(stored) : Mono.just(stored));
+    }
+
+    /**
+     * Stores the step in the caller's transaction if the order is still in the status it was read in: the order's row,
+     * its history entry, the units back to the drop's row when it stops holding them, and its events.
+     *
+     * @return the stored order, empty when the order moved on meanwhile
+     */
+    private Mono<Order> store(Order before, Order after, Instant now) {
+        return orders.update(after, before.status())
+                .flatMap(stored -> orders.addHistory(stored.id(), stored.status(), now)
+                        .then(
+                                stored.givesBackUnitsFrom(before)
+                                        ? orders.giveBackUnits(stored.dropId(), stored.quantity())
+                                        : Mono.empty())
+                        .then(publish(stored, now))
+                        .thenReturn(stored));
+    }
+
+    /** The events and the email of the status the order reached, in the same transaction (outbox). */
+    private Mono<Void> publish(Order order, Instant now) {
+        return switch (order.status()) {
+            case PAID -> events.paid(order).then(events.confirmationEmail(order));
+            case CANCELLED -> events.cancelled(order, now).then(refundIfDue(order, now));
+            case EXPIRED -> events.expired(order, now);
+            case RETURNED -> refundIfDue(order, now).then(events.statusEmail(order, OrderStatus.RETURNED));
+            case PREPARING, SHIPPING, DELIVERED, RETURN_REQUESTED -> events.statusEmail(order, order.status());
+            case PENDING_PAYMENT, REJECTED -> Mono.empty();
+        };
+    }
+
+    private Mono<Void> refundIfDue(Order order, Instant now) {
+        return order.refundDue()
+                .map(reason -> requestRefund(order, order.paymentId(), reason, now))
+                .orElse(Mono.empty());
+    }
+
+    /** Asks for the payment back once per payment (the refund_request row decides), in the caller's transaction. */
+    private Mono<Void> requestRefund(Order order, UUID paymentId, RefundReason reason, Instant now) {
+        return orders.recordRefundRequest(order.id(), paymentId, reason, now)
+                .flatMap(first -> first ? events.refundRequested(order, paymentId, reason) : Mono.empty());
+    }
+
+    /** Applies {@code step} to each order one after the other; a failing one is logged and skipped. */
+    private static Mono<Integer> count(
+            Flux<OrderId> ids,
+            java.util.function.Function<OrderId, Mono<Boolean>> step,
+            java.util.function.Function<OrderId, String> failure) {
+        return ids.concatMap(id -> step.apply(id).onErrorResume(e -> {
+                    log.warn("{}: {}", failure.apply(id), e.toString());
+                    return Mono.just(false);
+                }))
+                .filter(Boolean::booleanValue)
+                .count()
+                .map(Long::intValue);
+    }
+}

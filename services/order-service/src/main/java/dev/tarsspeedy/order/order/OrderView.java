@@ -1,6 +1,0 @@
-package dev.tarsspeedy.order.order;
-
-import java.util.List;
-
-/** An order with its history, as its buyer sees it. */
-public record OrderView(Order order, List<StatusChange> history) {}
