@@ -1,5 +1,6 @@
 package dev.tarsspeedy.payment;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,76 +10,59 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 
 /**
- * Feature packages: {@code payment} (the domain and its ports, HTTP in {@code web}, storage and the outbox in {@code
- * persistence}), {@code kakaopay} and {@code order} (adapters of the domain's ports), {@code refund} (Kafka in
- * {@code messaging}) and {@code reconcile}.
+ * The platform's service layout ({@link ServiceArchitecture#rules}) with the features {@code checkout} (starting and
+ * completing a payment; its clients of the order service and Kakaopay in {@code checkout/client}), {@code refund}
+ * (Kafka in {@code messaging}) and {@code reconcile}, plus the payment service's own rules.
  */
 @AnalyzeClasses(packages = "dev.tarsspeedy.payment", importOptions = ImportOption.DoNotIncludeTests.class)
 class PaymentArchitectureTest {
 
-    private static final String[] DOMAIN = {
-        "dev.tarsspeedy.payment.payment", "dev.tarsspeedy.payment.refund", "dev.tarsspeedy.payment.reconcile"
-    };
-
-    private static final String[] INFRASTRUCTURE = {
-        "org.springframework.web..",
-        "org.springframework.http..",
-        "dev.tarsspeedy.platform.problem..",
-        "io.r2dbc..",
-        "org.springframework.r2dbc..",
-        "org.springframework.data..",
-        "org.springframework.kafka..",
-        "org.apache.kafka..",
-        "dev.tarsspeedy.platform.events..",
-        "tools.jackson.."
-    };
-
-    /** The domain knows no HTTP, JSON, database, Kafka or outbox: only its ports. */
     @ArchTest
-    static final ArchRule domainIsFreeOfInfrastructure = noClasses()
+    static final ArchRule layout = ServiceArchitecture.rules("dev.tarsspeedy.payment");
+
+    /**
+     * Kakaopay's adapter and wire format ({@code Kakaopay*} classes and their nested records) stay in the client of the
+     * feature that uses them, checkout's; its settings are checkout's {@code CheckoutSettings.Kakaopay}.
+     */
+    @ArchTest
+    static final ArchRule kakaopayIsPrivate = classes()
             .that()
-            .resideInAnyPackage(DOMAIN)
+            .haveNameMatching(".*\\.Kakaopay[^.$]*(\\$.*)?")
+            .should()
+            .resideInAPackage("dev.tarsspeedy.payment.checkout.client")
+            .andShould()
+            .onlyHaveDependentClassesThat()
+            .resideInAPackage("dev.tarsspeedy.payment.checkout.client");
+
+    /** The domain knows no JSON: wire formats are the adapters'. */
+    @ArchTest
+    static final ArchRule domainIsFreeOfJson = noClasses()
+            .that()
+            .resideOutsideOfPackages("..client..", "..web..", "..persistence..", "..messaging..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(INFRASTRUCTURE);
+            .resideInAPackage("tools.jackson..");
 
-    /** The domain does not know who implements its ports. */
+    /** Checkout knows nothing of refunds or the reconciliation... */
     @ArchTest
-    static final ArchRule domainDoesNotKnowItsAdapters = noClasses()
+    static final ArchRule checkoutComesFirst = noClasses()
             .that()
-            .resideInAnyPackage(DOMAIN)
+            .resideInAPackage("dev.tarsspeedy.payment.checkout..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "dev.tarsspeedy.payment.kakaopay..",
-                    "dev.tarsspeedy.payment.order..",
-                    "dev.tarsspeedy.payment.payment.persistence..",
-                    "dev.tarsspeedy.payment.payment.web..");
+            .resideInAnyPackage("dev.tarsspeedy.payment.refund..", "dev.tarsspeedy.payment.reconcile..");
 
-    /** Kakaopay's wire format stays in its adapter. */
+    /** ... and refunds nothing of the reconciliation, which settles both. */
     @ArchTest
-    static final ArchRule kakaopayIsPrivate = ServiceArchitecture.adapterIsPrivate("dev.tarsspeedy.payment.kakaopay..");
-
-    /** Controllers use the domain's services, never storage or the clients. */
-    @ArchTest
-    static final ArchRule webUsesTheDomainOnly = ServiceArchitecture.webDoesNotTouch(
-            "..persistence..", "dev.tarsspeedy.payment.kakaopay..", "dev.tarsspeedy.payment.order..");
-
-    @ArchTest
-    static final ArchRule controllersLiveInWeb = ServiceArchitecture.controllersLiveInWeb();
-
-    @ArchTest
-    static final ArchRule featuresAreFreeOfCycles =
-            ServiceArchitecture.featuresAreFreeOfCycles("dev.tarsspeedy.payment");
-
-    @ArchTest
-    static final ArchRule noMail = ServiceArchitecture.noMail();
+    static final ArchRule refundsComeBeforeTheReconciliation = noClasses()
+            .that()
+            .resideInAPackage("dev.tarsspeedy.payment.refund..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.tarsspeedy.payment.reconcile..");
 
     /** The stand-in is for tests and the local stack, never production code. */
     @ArchTest
     static final ArchRule noStandIn =
             noClasses().should().dependOnClassesThat().resideInAPackage("dev.tarsspeedy.standin..");
-
-    @ArchTest
-    static final ArchRule constructorInjectionOnly = ServiceArchitecture.constructorInjectionOnly();
 }

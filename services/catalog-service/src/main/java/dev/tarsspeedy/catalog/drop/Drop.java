@@ -1,5 +1,6 @@
 package dev.tarsspeedy.catalog.drop;
 
+import dev.tarsspeedy.catalog.DropId;
 import dev.tarsspeedy.catalog.product.ProductId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package dev.tarsspeedy.catalog.drop;
 
+import dev.tarsspeedy.catalog.DropId;
+
 /** The drop's sale has started (or it was closed): its terms can no longer change. */
 public class DropAlreadyOpenException extends RuntimeException {
 

@@ -1,5 +1,7 @@
 package dev.tarsspeedy.catalog.drop;
 
+import dev.tarsspeedy.catalog.DropId;
+
 /** No drop has this id. */
 public class DropNotFoundException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 package dev.tarsspeedy.catalog.drop;
 
+import dev.tarsspeedy.catalog.DropId;
 import java.time.Instant;
 import java.util.Collection;
 import reactor.core.publisher.Flux;

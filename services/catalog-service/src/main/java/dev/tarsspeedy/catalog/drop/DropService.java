@@ -1,6 +1,6 @@
 package dev.tarsspeedy.catalog.drop;
 
-import dev.tarsspeedy.catalog.CatalogProperties;
+import dev.tarsspeedy.catalog.DropId;
 import dev.tarsspeedy.catalog.product.Product;
 import dev.tarsspeedy.catalog.product.ProductId;
 import dev.tarsspeedy.catalog.product.ProductService;
@@ -31,7 +31,7 @@ public class DropService {
     private final StockLevels stock;
     private final TransactionalOperator transaction;
     private final Clock clock;
-    private final CatalogProperties.Listing listing;
+    private final DropSettings.Listing listing;
 
     public DropService(
             DropRepository drops,
@@ -40,14 +40,14 @@ public class DropService {
             StockLevels stock,
             TransactionalOperator transaction,
             Clock clock,
-            CatalogProperties properties) {
+            DropSettings settings) {
         this.drops = drops;
         this.products = products;
         this.events = events;
         this.stock = stock;
         this.transaction = transaction;
         this.clock = clock;
-        this.listing = properties.listing();
+        this.listing = settings.listing();
     }
 
     /**

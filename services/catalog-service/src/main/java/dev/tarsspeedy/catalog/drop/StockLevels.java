@@ -1,5 +1,6 @@
 package dev.tarsspeedy.catalog.drop;
 
+import dev.tarsspeedy.catalog.DropId;
 import java.util.Collection;
 import java.util.Map;
 import reactor.core.publisher.Mono;

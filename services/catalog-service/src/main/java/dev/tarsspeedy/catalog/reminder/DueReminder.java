@@ -1,7 +1,7 @@
 package dev.tarsspeedy.catalog.reminder;
 
-import dev.tarsspeedy.catalog.drop.DropId;
-import dev.tarsspeedy.catalog.wishlist.UserId;
+import dev.tarsspeedy.catalog.DropId;
+import dev.tarsspeedy.catalog.UserId;
 import java.time.Instant;
 
 /** A wishlist entry whose drop opens soon and whose reminder has not gone out. */

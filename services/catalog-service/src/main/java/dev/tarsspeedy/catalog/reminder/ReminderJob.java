@@ -1,40 +1,51 @@
 package dev.tarsspeedy.catalog.reminder;
 
+import dev.tarsspeedy.platform.scheduling.ScheduledJob;
 import java.time.Duration;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
- * Runs {@link ReminderService#sendDue()} every {@code catalog.reminder.period}, on one instance at a time (ShedLock in
- * Redis). It blocks the scheduler thread on purpose: the lock is held while the method runs, so it must not return
- * before the work is done. Correctness does not depend on the lock (see {@link ReminderService}).
+ * Runs {@link ReminderService#sendDue()} every {@code catalog.reminder.period}, on one instance at a time (the
+ * platform's lock in Redis, {@code catalog-drop-reminders}). Correctness does not depend on the lock (see
+ * {@link ReminderService}); a failed run is logged by the platform and the next one tries again.
  */
 @Component
-class ReminderJob {
+class ReminderJob implements ScheduledJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
 
     private final ReminderService reminders;
+    private final ReminderSettings settings;
 
-    ReminderJob(ReminderService reminders) {
+    ReminderJob(ReminderService reminders, ReminderSettings settings) {
         this.reminders = reminders;
+        this.settings = settings;
     }
 
-    @Scheduled(
-            fixedDelayString = "${catalog.reminder.period:30s}",
-            initialDelayString = "${catalog.reminder.period:30s}")
-    @SchedulerLock(name = "catalog-drop-reminders", lockAtMostFor = "${catalog.reminder.lock-at-most-for:5m}")
-    public void run() {
-        try {
-            Long sent = reminders.sendDue().block(Duration.ofMinutes(4));
-            if (sent != null && sent > 0) {
+    @Override
+    public String name() {
+        return "catalog-drop-reminders";
+    }
+
+    @Override
+    public Duration period() {
+        return settings.period();
+    }
+
+    @Override
+    public Duration maxDuration() {
+        return settings.lockAtMostFor();
+    }
+
+    @Override
+    public Mono<Long> run() {
+        return reminders.sendDue().doOnNext(sent -> {
+            if (sent > 0) {
                 log.info("sent {} drop reminders", sent);
             }
-        } catch (RuntimeException e) {
-            log.warn("drop reminders failed; the next run tries again", e);
-        }
+        });
     }
 }

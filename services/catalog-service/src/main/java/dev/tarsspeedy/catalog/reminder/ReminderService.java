@@ -1,6 +1,5 @@
 package dev.tarsspeedy.catalog.reminder;
 
-import dev.tarsspeedy.catalog.CatalogProperties;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +30,7 @@ public class ReminderService {
     private final ReminderEmails emails;
     private final TransactionalOperator transaction;
     private final Clock clock;
-    private final CatalogProperties.Reminder settings;
+    private final ReminderSettings settings;
     private final String publicBaseUrl;
 
     public ReminderService(
@@ -39,13 +38,13 @@ public class ReminderService {
             ReminderEmails emails,
             TransactionalOperator transaction,
             Clock clock,
-            CatalogProperties properties) {
+            ReminderSettings settings) {
         this.reminders = reminders;
         this.emails = emails;
         this.transaction = transaction;
         this.clock = clock;
-        this.settings = properties.reminder();
-        this.publicBaseUrl = properties.publicBaseUrl().toString();
+        this.settings = settings;
+        this.publicBaseUrl = settings.publicBaseUrl().toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tarsspeedy.catalog.wishlist;
 
-import dev.tarsspeedy.catalog.drop.DropId;
+import dev.tarsspeedy.catalog.DropId;
+import dev.tarsspeedy.catalog.UserId;
 import java.time.Instant;
 import java.util.Objects;
 

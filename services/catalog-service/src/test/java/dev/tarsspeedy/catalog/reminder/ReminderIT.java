@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.catalog.support.CatalogTestBase;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
+import dev.tarsspeedy.platform.scheduling.ScheduledJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,6 +36,9 @@ class ReminderIT extends CatalogTestBase {
     @Autowired
     ReminderJob job;
 
+    @Autowired
+    ScheduledJobs jobs;
+
     @Test
     @SuppressWarnings("unchecked")
     void oneReminderPerEntryEvenWhenTheJobRunsTwiceAndConcurrently() throws Exception {
@@ -54,15 +58,15 @@ class ReminderIT extends CatalogTestBase {
                 () -> reminders.sendDue().block(),
                 () -> reminders.sendDue().block(),
                 () -> {
-                    job.run();
+                    jobs.runNow(job);
                     return 0L;
                 },
                 () -> {
-                    job.run();
+                    jobs.runNow(job);
                     return 0L;
                 });
         reminders.sendDue().block();
-        job.run();
+        assertThat(jobs.runNow(job)).isEqualTo(ScheduledJobs.Outcome.SUCCESS);
 
         List<EmailRequested> toKorean = emailsTo(korean.email());
         List<EmailRequested> toEnglish = emailsTo(english.email());

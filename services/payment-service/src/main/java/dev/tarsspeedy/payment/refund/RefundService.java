@@ -1,14 +1,14 @@
 package dev.tarsspeedy.payment.refund;
 
-import dev.tarsspeedy.payment.payment.Payment;
-import dev.tarsspeedy.payment.payment.PaymentEvents;
-import dev.tarsspeedy.payment.payment.PaymentProvider;
-import dev.tarsspeedy.payment.payment.PaymentRepository;
-import dev.tarsspeedy.payment.payment.PaymentStatus;
-import dev.tarsspeedy.payment.payment.ProviderRefusedException;
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.PaymentId;
+import dev.tarsspeedy.payment.checkout.Payment;
+import dev.tarsspeedy.payment.checkout.PaymentProvider;
+import dev.tarsspeedy.payment.checkout.PaymentRepository;
+import dev.tarsspeedy.payment.checkout.PaymentStatus;
+import dev.tarsspeedy.payment.checkout.ProviderRefusedException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,14 +29,14 @@ public class RefundService {
 
     private final PaymentRepository payments;
     private final PaymentProvider provider;
-    private final PaymentEvents events;
+    private final RefundEvents events;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     public RefundService(
             PaymentRepository payments,
             PaymentProvider provider,
-            PaymentEvents events,
+            RefundEvents events,
             TransactionalOperator transaction,
             Clock clock) {
         this.payments = payments;
@@ -50,7 +50,7 @@ public class RefundService {
      * Records the request (in the caller's transaction): {@code true} when the payment now needs its Kakaopay cancel,
      * {@code false} when it was refunded or being refunded already, or is not a payment that took money.
      */
-    public Mono<Boolean> request(UUID paymentId, UUID orderId, String reason) {
+    public Mono<Boolean> request(PaymentId paymentId, OrderId orderId, String reason) {
         return payments.findById(paymentId)
                 .flatMap(payment -> {
                     if (!payment.orderId().equals(orderId)) {
@@ -74,7 +74,7 @@ public class RefundService {
     }
 
     /** Gives a REFUNDING payment's money back through Kakaopay; anything unclear stays for the reconciliation. */
-    public Mono<PaymentStatus> perform(UUID paymentId) {
+    public Mono<PaymentStatus> perform(PaymentId paymentId) {
         return payments.findById(paymentId).flatMap(payment -> {
             if (payment.status() != PaymentStatus.REFUNDING) {
                 return Mono.just(payment.status());

@@ -1,6 +1,6 @@
 package dev.tarsspeedy.catalog.drop.client;
 
-import dev.tarsspeedy.catalog.drop.DropId;
+import dev.tarsspeedy.catalog.DropId;
 import dev.tarsspeedy.catalog.drop.StockLevel;
 import dev.tarsspeedy.catalog.drop.StockLevels;
 import java.util.Collection;

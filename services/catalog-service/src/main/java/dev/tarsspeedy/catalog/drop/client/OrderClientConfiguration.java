@@ -1,6 +1,6 @@
 package dev.tarsspeedy.catalog.drop.client;
 
-import dev.tarsspeedy.catalog.CatalogProperties;
+import dev.tarsspeedy.catalog.drop.DropSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -23,8 +23,8 @@ import org.springframework.web.service.registry.ImportHttpServices;
 class OrderClientConfiguration {
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> orderStockCircuitBreaker(CatalogProperties properties) {
-        CatalogProperties.Stock stock = properties.stock();
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> orderStockCircuitBreaker(DropSettings settings) {
+        DropSettings.Stock stock = settings.stock();
         return factory -> factory.configure(
                 builder -> builder.timeLimiterConfig(TimeLimiterConfig.custom()
                                 .timeoutDuration(stock.timeout())

@@ -1,7 +1,7 @@
 package dev.tarsspeedy.catalog.drop.persistence;
 
+import dev.tarsspeedy.catalog.DropId;
 import dev.tarsspeedy.catalog.drop.Drop;
-import dev.tarsspeedy.catalog.drop.DropId;
 import dev.tarsspeedy.catalog.drop.DropRepository;
 import dev.tarsspeedy.catalog.drop.DropTerms;
 import dev.tarsspeedy.catalog.drop.DropWindow;

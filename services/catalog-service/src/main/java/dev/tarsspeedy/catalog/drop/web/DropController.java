@@ -1,9 +1,9 @@
 package dev.tarsspeedy.catalog.drop.web;
 
-import dev.tarsspeedy.catalog.CatalogProperties;
-import dev.tarsspeedy.catalog.drop.DropId;
+import dev.tarsspeedy.catalog.DropId;
 import dev.tarsspeedy.catalog.drop.DropPatch;
 import dev.tarsspeedy.catalog.drop.DropService;
+import dev.tarsspeedy.catalog.drop.DropSettings;
 import dev.tarsspeedy.catalog.drop.DropStatus;
 import dev.tarsspeedy.catalog.drop.DropTerms;
 import dev.tarsspeedy.catalog.drop.Violation;
@@ -39,9 +39,9 @@ class DropController {
     private final DropService drops;
     private final int maxPageSize;
 
-    DropController(DropService drops, CatalogProperties properties) {
+    DropController(DropService drops, DropSettings settings) {
         this.drops = drops;
-        this.maxPageSize = properties.listing().maxPageSize();
+        this.maxPageSize = settings.listing().maxPageSize();
     }
 
     @PostMapping("/api/admin/drops")

@@ -2,13 +2,10 @@ package dev.tarsspeedy.catalog.product.web;
 
 import dev.tarsspeedy.catalog.product.NewProduct;
 import dev.tarsspeedy.catalog.product.ProductId;
-import dev.tarsspeedy.catalog.product.ProductNotFoundException;
 import dev.tarsspeedy.catalog.product.ProductService;
-import dev.tarsspeedy.platform.problem.ProblemException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,14 +33,6 @@ class ProductController {
 
     @GetMapping("/api/products/{id}")
     Mono<ProductResponse> get(@PathVariable UUID id) {
-        return products.get(new ProductId(id)).map(ProductResponse::of).onErrorMap(ProductController::translate);
-    }
-
-    static Throwable translate(Throwable error) {
-        if (error instanceof ProductNotFoundException missing) {
-            return new ProblemException(HttpStatus.NOT_FOUND, "product-not-found", null)
-                    .with("productId", missing.id().value());
-        }
-        return error;
+        return products.get(new ProductId(id)).map(ProductResponse::of).onErrorMap(ProductProblems::translate);
     }
 }

@@ -1,9 +1,9 @@
 package dev.tarsspeedy.catalog.reminder.persistence;
 
-import dev.tarsspeedy.catalog.drop.DropId;
+import dev.tarsspeedy.catalog.DropId;
+import dev.tarsspeedy.catalog.UserId;
 import dev.tarsspeedy.catalog.reminder.DueReminder;
 import dev.tarsspeedy.catalog.reminder.ReminderRepository;
-import dev.tarsspeedy.catalog.wishlist.UserId;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;

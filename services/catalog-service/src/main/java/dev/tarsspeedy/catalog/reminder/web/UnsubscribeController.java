@@ -1,8 +1,6 @@
 package dev.tarsspeedy.catalog.reminder.web;
 
 import dev.tarsspeedy.catalog.reminder.ReminderService;
-import dev.tarsspeedy.catalog.reminder.UnknownUnsubscribeTokenException;
-import dev.tarsspeedy.platform.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +25,6 @@ class UnsubscribeController {
     @PostMapping("/api/wishlist/reminders/{token}/unsubscribe")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> unsubscribe(@PathVariable String token) {
-        return reminders
-                .unsubscribe(token)
-                .onErrorMap(
-                        UnknownUnsubscribeTokenException.class,
-                        unknown -> new ProblemException(HttpStatus.NOT_FOUND, "unsubscribe-link-unknown", null));
+        return reminders.unsubscribe(token).onErrorMap(ReminderProblems::translate);
     }
 }

@@ -1,7 +1,7 @@
 package dev.tarsspeedy.catalog.wishlist.persistence;
 
-import dev.tarsspeedy.catalog.drop.DropId;
-import dev.tarsspeedy.catalog.wishlist.UserId;
+import dev.tarsspeedy.catalog.DropId;
+import dev.tarsspeedy.catalog.UserId;
 import dev.tarsspeedy.catalog.wishlist.WishlistEntry;
 import dev.tarsspeedy.catalog.wishlist.WishlistRepository;
 import java.util.UUID;

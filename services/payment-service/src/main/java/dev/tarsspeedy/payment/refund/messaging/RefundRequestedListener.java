@@ -1,6 +1,8 @@
 package dev.tarsspeedy.payment.refund.messaging;
 
 import dev.tarsspeedy.contracts.order.RefundRequested;
+import dev.tarsspeedy.payment.OrderId;
+import dev.tarsspeedy.payment.PaymentId;
 import dev.tarsspeedy.payment.refund.RefundService;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.consumer.IdempotentConsumer;
@@ -29,18 +31,19 @@ class RefundRequestedListener {
     @KafkaListener(topics = RefundRequested.TOPIC, groupId = CONSUMER)
     void on(EventEnvelope event) {
         RefundRequested request = event.payloadAs(RefundRequested.class);
+        PaymentId paymentId = new PaymentId(request.paymentId());
         boolean[] needsCancel = {false};
         consumer.handleAndWait(
                 CONSUMER,
                 event,
                 e -> refunds.request(
-                                request.paymentId(),
-                                request.orderId(),
+                                paymentId,
+                                new OrderId(request.orderId()),
                                 request.reason().name())
                         .doOnNext(marked -> needsCancel[0] = marked)
                         .then());
         if (needsCancel[0]) {
-            refunds.perform(request.paymentId()).block(Duration.ofSeconds(60));
+            refunds.perform(paymentId).block(Duration.ofSeconds(60));
         }
     }
 }

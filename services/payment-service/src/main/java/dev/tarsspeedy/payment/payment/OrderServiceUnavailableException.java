@@ -1,9 +1,0 @@
-package dev.tarsspeedy.payment.payment;
-
-/** The order service did not answer (in time); nothing was started. */
-public class OrderServiceUnavailableException extends RuntimeException {
-
-    public OrderServiceUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
