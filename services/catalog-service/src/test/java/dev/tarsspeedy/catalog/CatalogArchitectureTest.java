@@ -2,8 +2,6 @@ package dev.tarsspeedy.catalog;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,34 +15,8 @@ import dev.tarsspeedy.platform.test.architecture.ServiceArchitecture;
 @AnalyzeClasses(packages = "dev.tarsspeedy.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
 class CatalogArchitectureTest {
 
-    static final String EMAIL_REQUESTED = "dev.tarsspeedy.contracts.notification.EmailRequested";
-
-    /**
-     * Every layout rule but the platform's email rule, which forbids naming {@code EmailRequested}: the reminder is a
-     * BULK email with a one-click unsubscribe link, which only {@code EmailOutbox.requestEmail(EmailRequested)} can
-     * ask for ({@code requestEmail(template, to, ...)} sends transactional mail without one).
-     * {@link #emailsGoThroughTheEmailOutbox} keeps the rule's intent, and {@link #noMail} its other half.
-     */
     @ArchTest
-    static final ArchRule layout = ServiceArchitecture.rules("dev.tarsspeedy.catalog", false);
-
-    @ArchTest
-    static final ArchRule noMail = ServiceArchitecture.noMail();
-
-    /** A reminder is handed to the platform's EmailOutbox: no class that makes one builds its event envelope. */
-    @ArchTest
-    static final ArchRule emailsGoThroughTheEmailOutbox = noClasses()
-            .that(DescribedPredicate.describe(
-                    "use " + EMAIL_REQUESTED,
-                    (JavaClass type) -> type.getDirectDependenciesFromSelf().stream()
-                            .anyMatch(dependency ->
-                                    dependency.getTargetClass().getName().equals(EMAIL_REQUESTED))))
-            .should()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("dev.tarsspeedy.platform.events.EventEnvelope")
-            .orShould()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("dev.tarsspeedy.platform.events.outbox.OutboxWriter");
+    static final ArchRule service = ServiceArchitecture.rules("dev.tarsspeedy.catalog");
 
     /** The domain knows no circuit breakers: calls to other services fail soft in their clients. */
     @ArchTest

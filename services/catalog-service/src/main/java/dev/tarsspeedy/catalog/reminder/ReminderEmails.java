@@ -1,6 +1,6 @@
 package dev.tarsspeedy.catalog.reminder;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
@@ -9,5 +9,19 @@ import reactor.core.publisher.Mono;
  */
 public interface ReminderEmails {
 
-    Mono<Void> request(EmailRequested email);
+    /**
+     * One reminder email: bulk mail with one-click unsubscribe.
+     *
+     * @param deduplicationKey one per wishlist entry and drop: sent once however often it is requested
+     * @param language {@code ko} or {@code en}
+     * @param variables the {@code drop-reminder} template's values
+     */
+    record ReminderEmail(
+            String deduplicationKey,
+            String to,
+            String language,
+            Map<String, Object> variables,
+            String unsubscribeUrl) {}
+
+    Mono<Void> request(ReminderEmail email);
 }

@@ -1,6 +1,5 @@
 package dev.tarsspeedy.catalog.reminder;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +15,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>Once is kept by the database, not by the job's lock: in one transaction the due entries are locked
  * ({@code FOR UPDATE SKIP LOCKED}), each is marked by a conditional update ({@code ... where reminded_at is null}) and
- * only an entry this transaction marked gets its {@code EmailRequested} appended to the outbox. Concurrent runs (two
+ * only an entry this transaction marked gets its reminder email appended to the outbox. Concurrent runs (two
  * instances, a lock that expired) therefore never send an entry twice.
  */
 @Service
@@ -81,10 +80,9 @@ public class ReminderService {
                 .flatMap(found -> found ? Mono.<Void>empty() : Mono.error(new UnknownUnsubscribeTokenException()));
     }
 
-    EmailRequested email(DueReminder due) {
-        return new EmailRequested(
+    ReminderEmails.ReminderEmail email(DueReminder due) {
+        return new ReminderEmails.ReminderEmail(
                 "catalog:drop-reminder:" + due.dropId() + ":" + due.userId(),
-                TEMPLATE,
                 due.locale(),
                 due.email(),
                 Map.of(
@@ -93,7 +91,6 @@ public class ReminderService {
                                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                                         due.opensAt().atZone(SHOP_ZONE)),
                         "dropUrl", publicBaseUrl + "/drops/" + due.dropId()),
-                EmailRequested.Category.BULK,
                 publicBaseUrl + "/api/wishlist/reminders/" + due.unsubscribeToken() + "/unsubscribe");
     }
 }

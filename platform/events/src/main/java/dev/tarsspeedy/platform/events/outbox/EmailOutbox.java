@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
  */
 public final class EmailOutbox {
 
+    /** The topic email requests go to: a service that requests emails declares it with its other topics. */
+    public static final String TOPIC = EmailRequested.TOPIC;
+
     private final OutboxWriter outbox;
     private final Clock clock;
 
@@ -44,7 +47,40 @@ public final class EmailOutbox {
                 null)));
     }
 
-    /** Stores the request for the notification service, in the current transaction; see {@link OutboxWriter}. */
+    /**
+     * Stores a bulk email (a report, a reminder: sent on a schedule) for the notification service, in the current
+     * transaction. Bulk mail always carries RFC 8058 one-click unsubscribe headers, so it needs the URL.
+     *
+     * @param unsubscribeUrl where one click (a POST) turns this kind of email off for the recipient
+     * @see #requestEmail(String, String, String, Map, String)
+     */
+    public Mono<Void> requestBulkEmail(
+            String template,
+            String to,
+            String language,
+            Map<String, ?> variables,
+            String deduplicationKey,
+            String unsubscribeUrl) {
+        return Mono.defer(() -> {
+            if (unsubscribeUrl == null || unsubscribeUrl.isBlank()) {
+                return Mono.error(new IllegalArgumentException(
+                        "bulk email " + template + " needs a one-click unsubscribe URL (RFC 8058)"));
+            }
+            return requestEmail(new EmailRequested(
+                    deduplicationKey,
+                    template,
+                    language,
+                    to,
+                    Map.<String, Object>copyOf(variables),
+                    EmailRequested.Category.BULK,
+                    unsubscribeUrl));
+        });
+    }
+
+    /**
+     * Stores a request a service built itself; services use the two methods above, which build it. See
+     * {@link OutboxWriter}.
+     */
     public Mono<Void> requestEmail(EmailRequested request) {
         return Mono.defer(() -> outbox.append(
                 EmailRequested.TOPIC,

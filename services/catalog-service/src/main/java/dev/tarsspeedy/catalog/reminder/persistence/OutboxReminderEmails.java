@@ -1,12 +1,12 @@
 package dev.tarsspeedy.catalog.reminder.persistence;
 
 import dev.tarsspeedy.catalog.reminder.ReminderEmails;
-import dev.tarsspeedy.contracts.notification.EmailRequested;
+import dev.tarsspeedy.catalog.reminder.ReminderService;
 import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Reminders as {@link EmailRequested} events through the platform's outbox. */
+/** Reminders as bulk email requests through the platform's outbox. */
 @Component
 class OutboxReminderEmails implements ReminderEmails {
 
@@ -17,7 +17,13 @@ class OutboxReminderEmails implements ReminderEmails {
     }
 
     @Override
-    public Mono<Void> request(EmailRequested email) {
-        return outbox.requestEmail(email);
+    public Mono<Void> request(ReminderEmail email) {
+        return outbox.requestBulkEmail(
+                ReminderService.TEMPLATE,
+                email.to(),
+                email.language(),
+                email.variables(),
+                email.deduplicationKey(),
+                email.unsubscribeUrl());
     }
 }

@@ -1,6 +1,6 @@
 package dev.tarsspeedy.identity.verification.persistence;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
+import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
 import dev.tarsspeedy.platform.events.topics.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +14,6 @@ class MailTopics {
 
     @Bean
     KafkaAdmin.NewTopics identityMailTopics() {
-        return EventTopics.of(EmailRequested.TOPIC);
+        return EventTopics.of(EmailOutbox.TOPIC);
     }
 }

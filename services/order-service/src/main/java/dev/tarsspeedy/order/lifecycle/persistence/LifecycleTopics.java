@@ -1,10 +1,10 @@
 package dev.tarsspeedy.order.lifecycle.persistence;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.order.OrderPaid;
 import dev.tarsspeedy.contracts.order.RefundRequested;
 import dev.tarsspeedy.contracts.payment.PaymentApproved;
 import dev.tarsspeedy.contracts.payment.PaymentRefunded;
+import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
 import dev.tarsspeedy.platform.events.topics.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +24,6 @@ class LifecycleTopics {
                 RefundRequested.TOPIC,
                 PaymentApproved.TOPIC,
                 PaymentRefunded.TOPIC,
-                EmailRequested.TOPIC);
+                EmailOutbox.TOPIC);
     }
 }

@@ -1,9 +1,9 @@
 package dev.tarsspeedy.payment.refund.persistence;
 
-import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.order.RefundRequested;
 import dev.tarsspeedy.contracts.payment.PaymentRefunded;
 import dev.tarsspeedy.platform.events.Topics;
+import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
 import dev.tarsspeedy.platform.events.topics.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +19,6 @@ class RefundTopics {
                 PaymentRefunded.TOPIC,
                 RefundRequested.TOPIC,
                 Topics.deadLetter(RefundRequested.TOPIC),
-                EmailRequested.TOPIC);
+                EmailOutbox.TOPIC);
     }
 }
