@@ -83,8 +83,8 @@ public class ReminderService {
     ReminderEmails.ReminderEmail email(DueReminder due) {
         return new ReminderEmails.ReminderEmail(
                 "catalog:drop-reminder:" + due.dropId() + ":" + due.userId(),
-                due.locale(),
                 due.email(),
+                due.locale(),
                 Map.of(
                         "product", due.productName(),
                         "opensAt",
