@@ -15,13 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Seeded prices. Each listing's daily log level is a mean-reverting walk around its reference price, one step per
  * trading day, counted from a fixed anchor date so that the same seed gives the same closes whenever they are asked
- * for. A session goes from the day's open to its close along a Brownian bridge sampled every {@link #STEP}, so
+ * for. A session goes from the day's open to its close along a Brownian bridge with a knot every {@link #STEP}, so
  * intraday prices, the day's high and low, and the daily history all come from the same numbers: the previous close
  * of a quote is yesterday's history close, the 52-week range is the history's. Outside a session nothing moves.
  */
 final class PriceModel {
 
-    static final Duration STEP = Duration.ofSeconds(15);
+    /**
+     * The walk's knots within a session; between knots the price moves linearly, so the day's range is the range of
+     * its knots and a quote never leaves the high and low its day ends with. Cheap enough to price a year of history
+     * for a symbol in a few milliseconds.
+     */
+    static final Duration STEP = Duration.ofMinutes(5);
+
     private static final LocalDate ANCHOR = LocalDate.of(2020, 1, 1);
     /** Daily mean reversion: the walk stays within about 10 % (one sd) of the reference price. */
     private static final double PHI = 0.985;
