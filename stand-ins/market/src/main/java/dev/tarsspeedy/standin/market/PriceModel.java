@@ -40,7 +40,7 @@ final class PriceModel {
     private final long seed;
     private final Sessions sessions;
     private final ConcurrentHashMap<String, double[]> levels = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<DayKey, Bar> bars = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<DayKey, DailyBar> bars = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<DayKey, double[]> paths = new ConcurrentHashMap<>();
 
     PriceModel(long seed, Sessions sessions) {
@@ -51,16 +51,6 @@ final class PriceModel {
     Sessions sessions() {
         return sessions;
     }
-
-    /** One trading day of a listing, prices on the tick grid. */
-    record Bar(
-            LocalDate day,
-            BigDecimal open,
-            BigDecimal high,
-            BigDecimal low,
-            BigDecimal close,
-            long volume,
-            long turnover) {}
 
     /**
      * A listing at an instant: the session day it belongs to (the one in progress, else the last one), the price and
@@ -125,8 +115,8 @@ final class PriceModel {
         Instant open = sessions.open(market, day);
         Instant close = sessions.close(market, day);
         double[] path = path(listing, day);
-        Bar bar = bar(listing, day);
-        Bar previous = bar(listing, sessions.previousTradingDay(market, day));
+        DailyBar bar = bar(listing, day);
+        DailyBar previous = bar(listing, sessions.previousTradingDay(market, day));
         boolean inSession = at.isBefore(close);
         double logPrice;
         BigDecimal high;
@@ -165,7 +155,7 @@ final class PriceModel {
         BigDecimal w52Low = low;
         LocalDate w52HighDay = day;
         LocalDate w52LowDay = day;
-        for (Bar past : history(listing, day.minusWeeks(52), day.minusDays(1))) {
+        for (DailyBar past : history(listing, day.minusWeeks(52), day.minusDays(1))) {
             if (past.high().compareTo(w52High) > 0) {
                 w52High = past.high();
                 w52HighDay = past.day();
@@ -195,8 +185,8 @@ final class PriceModel {
     }
 
     /** The bars of the trading days in {@code [from, to]}, oldest first. */
-    List<Bar> history(Listing listing, LocalDate from, LocalDate to) {
-        List<Bar> out = new ArrayList<>();
+    List<DailyBar> history(Listing listing, LocalDate from, LocalDate to) {
+        List<DailyBar> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             if (sessions.tradingDay(listing.market(), d)) {
                 out.add(bar(listing, d));
@@ -205,7 +195,7 @@ final class PriceModel {
         return out;
     }
 
-    Bar bar(Listing listing, LocalDate day) {
+    DailyBar bar(Listing listing, LocalDate day) {
         return bars.computeIfAbsent(new DayKey(listing.symbol(), day), key -> {
             double[] path = computePath(listing, day);
             double hi = Double.NEGATIVE_INFINITY;
@@ -221,7 +211,7 @@ final class PriceModel {
             BigDecimal low = Ticks.round(market, Math.exp(lo)).min(open).min(close);
             long volume = dayVolume(listing, day);
             double typical = (open.doubleValue() + high.doubleValue() + low.doubleValue() + close.doubleValue()) / 4;
-            return new Bar(day, open, high, low, close, volume, Math.round(volume * typical));
+            return new DailyBar(day, open, high, low, close, volume, Math.round(volume * typical));
         });
     }
 

@@ -60,7 +60,7 @@ class FscStandInTest {
             assertThat(item.get(field).isString()).as(field).isTrue();
         }
         assertThat(item.get("fltRt").asString()).doesNotStartWith("0.").doesNotStartWith("-0.");
-        PriceModel.Bar bar = market.history("005930", LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 3))
+        DailyBar bar = market.history("005930", LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 3))
                 .getFirst();
         assertThat(item.get("clpr").asString()).isEqualTo(bar.close().toPlainString());
     }

@@ -135,29 +135,33 @@ class PricesTest {
             Listing samsung = market.master().find("005930").orElseThrow();
             PriceModel.Snapshot s = market.snapshot(samsung, clock.instant());
             LocalDate today = LocalDate.of(2026, 12, 7);
-            List<PriceModel.Bar> year = market.history("005930", today.minusWeeks(52), today.minusDays(1));
+            List<DailyBar> year = market.history("005930", today.minusWeeks(52), today.minusDays(1));
 
             assertThat(year.getLast().close()).isEqualTo(s.previousClose());
             assertThat(year.size()).isBetween(255, 262); // weekdays of a year
-            BigDecimal high = year.stream()
-                    .map(PriceModel.Bar::high)
-                    .max(BigDecimal::compareTo)
-                    .orElseThrow();
-            BigDecimal low = year.stream()
-                    .map(PriceModel.Bar::low)
-                    .min(BigDecimal::compareTo)
-                    .orElseThrow();
+            BigDecimal high =
+                    year.stream().map(DailyBar::high).max(BigDecimal::compareTo).orElseThrow();
+            BigDecimal low =
+                    year.stream().map(DailyBar::low).min(BigDecimal::compareTo).orElseThrow();
             assertThat(s.week52High()).isEqualTo(high.max(s.high()));
             assertThat(s.week52Low()).isEqualTo(low.min(s.low()));
-            for (PriceModel.Bar bar : year) {
+            for (DailyBar bar : year) {
                 assertThat(bar.high()).isGreaterThanOrEqualTo(bar.open().max(bar.close()));
                 assertThat(bar.low()).isLessThanOrEqualTo(bar.open().min(bar.close()));
                 assertThat(bar.volume()).isPositive();
             }
+            Quote quote = market.quote("005930").orElseThrow();
+            assertThat(quote.price()).isEqualTo(s.price());
+            assertThat(quote.previousClose()).isEqualTo(year.getLast().close());
+            assertThat(quote.change())
+                    .isEqualTo(s.price().subtract(year.getLast().close()));
+            assertThat(quote.currency()).isEqualTo("KRW");
+            assertThat(quote.asOf()).isEqualTo(clock.instant());
+            assertThat(quote.inSession()).isTrue();
             // at the close the quote is the day's bar
             Instant close = Instant.parse("2026-12-07T06:30:00Z");
             PriceModel.Snapshot closing = market.snapshot(samsung, close);
-            PriceModel.Bar bar = market.history("005930", today, today).getFirst();
+            DailyBar bar = market.history("005930", today, today).getFirst();
             assertThat(closing.price()).isEqualTo(bar.close());
             assertThat(closing.high()).isEqualTo(bar.high());
             assertThat(closing.low()).isEqualTo(bar.low());
@@ -176,7 +180,7 @@ class PricesTest {
             clock.advance(Duration.ofHours(2));
             assertThat(market.price("005930")).contains(at10);
             assertThat(market.history("005930", holiday.minusDays(3), holiday))
-                    .extracting(PriceModel.Bar::day)
+                    .extracting(DailyBar::day)
                     .containsExactly(LocalDate.of(2026, 12, 4));
         }
     }

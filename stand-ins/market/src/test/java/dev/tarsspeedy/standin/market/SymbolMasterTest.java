@@ -57,6 +57,20 @@ class SymbolMasterTest {
     }
 
     @Test
+    void syntheticListingsComeAfterTheRealOnesWithCodesOfTheirOwn() {
+        try (MarketStandIn market = MarketStandIn.start(MarketStandIn.options().syntheticKrxListings(2_500))) {
+            List<Listing> krx = market.listings(Market.KRX);
+            assertThat(krx).hasSize(master.listings(Market.KRX).size() + 2_500);
+            Listing first = krx.get(master.listings(Market.KRX).size());
+            assertThat(first.symbol()).isEqualTo("800000");
+            assertThat(first.englishName()).isEqualTo("Synthetic 0001");
+            assertThat(krx.stream().map(Listing::symbol).distinct().count()).isEqualTo(krx.size());
+            assertThat(market.price(krx.getLast().symbol()))
+                    .hasValueSatisfying(p -> assertThat(p).isPositive());
+        }
+    }
+
+    @Test
     void krxTicksFollowTheGrid() {
         assertThat(Ticks.round(Market.KRX, 1_999.4)).isEqualByComparingTo("1999");
         assertThat(Ticks.round(Market.KRX, 2_003)).isEqualByComparingTo("2005");
