@@ -235,7 +235,8 @@ final class PriceModel {
         int n = (int) Math.max(2, seconds / STEP.getSeconds());
         double[] w = new double[n + 1];
         SplittableRandom random = new SplittableRandom(mix(listing, day, SALT_PATH));
-        double stepSd = 0.6 * sigma / Math.sqrt(n);
+        // the demo session spreads a day over 24 hours: livelier knots, so a price visibly moves within minutes
+        double stepSd = (sessions.demo() ? 2.0 : 0.6) * sigma / Math.sqrt(n);
         for (int k = 1; k <= n; k++) {
             w[k] = w[k - 1] + stepSd * random.nextGaussian();
         }
