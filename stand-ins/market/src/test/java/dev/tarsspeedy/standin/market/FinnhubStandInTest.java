@@ -94,6 +94,12 @@ class FinnhubStandInTest {
     }
 
     @Test
+    void koreanSymbolsAreNotOnTheFreeTier() {
+        Answer answer = client.finnhub("/api/v1/quote?symbol=005930.KS");
+        assertThat(answer.status()).isEqualTo(403);
+    }
+
+    @Test
     void candlesAreRefusedAsOnTheFreeTier() {
         Answer answer = client.finnhub("/api/v1/stock/candle?symbol=AAPL&resolution=D&from=1&to=2");
         assertThat(answer.status()).isEqualTo(403);
