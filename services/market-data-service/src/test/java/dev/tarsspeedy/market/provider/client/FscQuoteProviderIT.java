@@ -104,12 +104,13 @@ class FscQuoteProviderIT {
                 ProviderInstance on = new ProviderInstance(ProviderInstance.keyed(then.baseUrl()), at)) {
             on.clearRedis();
             ProviderQuote quote = on.fsc.quotes(List.of(SAMSUNG)).block(WAIT).getFirst();
-            assertThat(quote.asOf()).isEqualTo(quote.asOf()
-                    .atZone(SEOUL)
-                    .toLocalDate()
-                    .atTime(15, 30)
-                    .atZone(SEOUL)
-                    .toInstant());
+            assertThat(quote.asOf())
+                    .isEqualTo(quote.asOf()
+                            .atZone(SEOUL)
+                            .toLocalDate()
+                            .atTime(15, 30)
+                            .atZone(SEOUL)
+                            .toInstant());
             return quote.asOf().atZone(SEOUL).toLocalDate();
         } finally {
             instance.clearRedis();
