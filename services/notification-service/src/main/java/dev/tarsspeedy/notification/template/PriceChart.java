@@ -40,8 +40,10 @@ final class PriceChart {
     private static final Color BACKGROUND = Color.WHITE;
     private static final Color REFERENCE = new Color(0x9c, 0xa3, 0xaf);
     private static final Color LABEL = new Color(0x6b, 0x72, 0x80);
-    /** Share of the value range left free above and below the line, so it never touches the edge. */
+    /** Share of the value range left free below the line, so it never touches the edge. */
     private static final double MARGIN = 0.12;
+    /** Share left free above it: more, for the label in the top left corner. */
+    private static final double TOP_MARGIN = 0.35;
 
     private PriceChart() {}
 
@@ -94,8 +96,8 @@ final class PriceChart {
                         new BasicStroke(
                                 1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f)));
             }
-            double pad = high > low ? (high - low) * MARGIN : Math.max(Math.abs(high) * 0.01, 1e-6);
-            value.setRange(low - pad, high + pad);
+            double span = high > low ? high - low : Math.max(Math.abs(high) * 0.02, 1e-6);
+            value.setRange(low - span * MARGIN, high + span * TOP_MARGIN);
 
             TextTitle title = new TextTitle(label, ChartFont.of(9f));
             title.setPaint(LABEL);
