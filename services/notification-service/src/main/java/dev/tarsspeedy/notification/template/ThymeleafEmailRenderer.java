@@ -106,7 +106,7 @@ public class ThymeleafEmailRenderer implements EmailRenderer {
     /**
      * The HTML a request with this template, language and model would have, for a browser: images inline as
      * {@code data:} URIs instead of attached parts. Bulk mail shows its unsubscribe link with the given URL, or
-     * {@code #} without one.
+     * {@code #} without one (or with one that is not an {@code http(s)} URL: the page goes to a browser).
      *
      * @throws UnknownTemplateException for a template this service does not have
      * @throws InvalidModelException for a model that does not fit it
@@ -115,8 +115,8 @@ public class ThymeleafEmailRenderer implements EmailRenderer {
         TemplateSpec spec =
                 catalog.find(template).orElseThrow(() -> new UnknownTemplateException(template, catalog.ids()));
         Map<String, Object> valid = spec.validate(model);
-        String unsubscribe =
-                spec.bulk() ? (unsubscribeUrl == null || unsubscribeUrl.isBlank() ? "#" : unsubscribeUrl) : null;
+        boolean usable = unsubscribeUrl != null && unsubscribeUrl.strip().matches("(?i)https?://\\S+");
+        String unsubscribe = spec.bulk() ? (usable ? unsubscribeUrl.strip() : "#") : null;
         return render(spec, valid, language(locale), unsubscribe, Images.DATA_URIS)
                 .html();
     }

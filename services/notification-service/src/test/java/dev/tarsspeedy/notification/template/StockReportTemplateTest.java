@@ -161,6 +161,9 @@ class StockReportTemplateTest {
         }
         assertThat(RENDERER.preview("stock-report", "en", Models.stockReport(), "https://tars.example/u"))
                 .contains("href=\"https://tars.example/u\"");
+        assertThat(RENDERER.preview("stock-report", "en", Models.stockReport(), "javascript:alert(1)"))
+                .contains("href=\"#\"")
+                .doesNotContain("javascript:");
     }
 
     /** Every {@code cid:} of the HTML names one attached PNG of the chart's size, and every image is named once. */
