@@ -8,6 +8,11 @@ class ProblemBundlesTest {
 
     @Test
     void theBundleIsCompleteInBothLanguages() {
-        ProblemBundles.assertServiceBundleComplete("unknown-symbol", "market-data-unavailable");
+        ProblemBundles.assertServiceBundleComplete(
+                "unknown-symbol",
+                "market-data-unavailable",
+                "alert-not-found",
+                "duplicate-alert",
+                "alert-limit-reached");
     }
 }
