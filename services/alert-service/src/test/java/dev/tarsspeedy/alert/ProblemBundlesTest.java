@@ -11,6 +11,15 @@ class ProblemBundlesTest {
         ProblemBundles.assertServiceBundleComplete(
                 "unknown-symbol",
                 "market-data-unavailable",
+                "watchlist-full",
+                "not-watched",
+                "stock-has-alerts",
+                "schedule-not-found",
+                "schedule-limit",
+                "send-now-too-soon",
+                "no-email-address",
+                "unsubscribe-link-unknown",
+                "preview-unavailable",
                 "alert-not-found",
                 "duplicate-alert",
                 "alert-limit-reached");

@@ -27,6 +27,12 @@ public interface PriceAlertRepository {
     /** Newest first. */
     Flux<PriceAlert> findByOwner(UserId owner);
 
+    /** The owner's alerts on the symbol, oldest first. */
+    Flux<AlertId> findIds(UserId owner, Symbol symbol);
+
+    /** Deletes the owner's alerts on the symbol; the history stays. */
+    Mono<Void> deleteAll(UserId owner, Symbol symbol);
+
     /** @return false when the owner has no such alert */
     Mono<Boolean> delete(UserId owner, AlertId id);
 

@@ -7,6 +7,7 @@ import dev.tarsspeedy.alert.interest.SymbolInterest;
 import dev.tarsspeedy.alert.market.MarketData;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -50,13 +51,14 @@ public class PriceAlertService {
      *
      * @param email the caller's address ({@code null}: the alert fires into the history only)
      * @param language {@code ko} or {@code en}: the mail's language and the stock name's
+     * @param zone the caller's zone: the mail's times, unless the draft names another
      * @return the alert; fails with {@link InvalidAlertException}, {@link UnknownSymbolException},
      *     {@link AlertLimitReachedException} or {@link DuplicateAlertException}, changing nothing
      */
-    public Mono<PriceAlert> create(UserId owner, String email, String language, AlertDraft draft) {
+    public Mono<PriceAlert> create(UserId owner, String email, String language, ZoneId zone, AlertDraft draft) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
-            AlertDraft.Resolved resolved = draft.resolve(now, settings, Recipient.defaultZone(language));
+            AlertDraft.Resolved resolved = draft.resolve(now, settings, zone);
             Symbol symbol = resolved.symbol();
             return market.listing(symbol, language).flatMap(listing -> {
                 if (listing.isEmpty()) {

@@ -16,9 +16,4 @@ public record Recipient(String email, String language, ZoneId zone) {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(zone, "zone");
     }
-
-    /** Korean readers default to Korea's time, everyone else to UTC, until their profile's zone is known. */
-    public static ZoneId defaultZone(String language) {
-        return "ko".equals(language) ? ZoneId.of("Asia/Seoul") : ZoneId.of("UTC");
-    }
 }

@@ -159,6 +159,26 @@ class R2dbcPriceAlertRepository implements PriceAlertRepository {
     }
 
     @Override
+    public Flux<AlertId> findIds(UserId owner, Symbol symbol) {
+        return database.sql("select id from price_alert where user_id = :userId and symbol = :symbol"
+                        + " order by created_at, id")
+                .bind("userId", owner.value())
+                .bind("symbol", symbol.code())
+                .map(row -> new AlertId(row.get("id", UUID.class)))
+                .all();
+    }
+
+    @Override
+    public Mono<Void> deleteAll(UserId owner, Symbol symbol) {
+        return database.sql("delete from price_alert where user_id = :userId and symbol = :symbol")
+                .bind("userId", owner.value())
+                .bind("symbol", symbol.code())
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    @Override
     public Mono<Boolean> delete(UserId owner, AlertId id) {
         return database.sql("delete from price_alert where id = :id and user_id = :userId")
                 .bind("id", id.value())

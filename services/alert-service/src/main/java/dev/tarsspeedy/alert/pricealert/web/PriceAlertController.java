@@ -48,6 +48,7 @@ class PriceAlertController {
                         new UserId(caller.id()),
                         caller.email(),
                         caller.language().tag(),
+                        caller.zoneOrDefault(),
                         new AlertDraft(
                                 request.symbol(),
                                 request.kind(),
