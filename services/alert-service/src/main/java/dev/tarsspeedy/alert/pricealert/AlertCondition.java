@@ -12,8 +12,8 @@ public record AlertCondition(AlertKind kind, BigDecimal line, BigDecimal percent
 
     public AlertCondition {
         Objects.requireNonNull(kind, "kind");
-        line = line == null ? null : line.stripTrailingZeros();
-        percent = percent == null ? null : percent.stripTrailingZeros();
+        line = Decimals.plain(line);
+        percent = Decimals.plain(percent);
     }
 
     public static AlertCondition above(BigDecimal line) {

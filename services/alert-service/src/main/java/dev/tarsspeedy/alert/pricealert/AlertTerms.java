@@ -22,7 +22,7 @@ public record AlertTerms(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(cooldown, "cooldown");
         Objects.requireNonNull(hysteresisPercent, "hysteresisPercent");
-        hysteresisPercent = hysteresisPercent.stripTrailingZeros();
+        hysteresisPercent = Decimals.plain(hysteresisPercent);
     }
 
     public boolean expired(Instant at) {

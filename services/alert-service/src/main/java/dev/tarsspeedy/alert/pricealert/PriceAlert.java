@@ -275,7 +275,7 @@ public record PriceAlert(
                     case DOWN -> condition.percent().negate().add(h);
                 };
         };
-        return line.setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return Decimals.plain(line.setScale(6, RoundingMode.HALF_EVEN));
     }
 
     private PriceAlert withState(AlertState next, Instant now) {

@@ -89,8 +89,12 @@ class OutboxSymbolInterest implements SymbolInterest {
         if (lastPrice != null) {
             select = select.bind("price", lastPrice);
         }
-        return select.map(row -> row.get("line", BigDecimal.class).stripTrailingZeros())
-                .all()
-                .collectList();
+        return select.map(row -> plain(row.get("line", BigDecimal.class))).all().collectList();
+    }
+
+    /** {@code 100} and {@code 99.5}, as the alerts were written, never {@code 100.000000} or {@code 1E+2}. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -9,6 +9,7 @@ import dev.tarsspeedy.alert.pricealert.AlertMode;
 import dev.tarsspeedy.alert.pricealert.AlertState;
 import dev.tarsspeedy.alert.pricealert.AlertTerms;
 import dev.tarsspeedy.alert.pricealert.CandidateQuery;
+import dev.tarsspeedy.alert.pricealert.Decimals;
 import dev.tarsspeedy.alert.pricealert.DuplicateAlertException;
 import dev.tarsspeedy.alert.pricealert.FiredAlert;
 import dev.tarsspeedy.alert.pricealert.HistoryPage;
@@ -396,6 +397,6 @@ class R2dbcPriceAlertRepository implements PriceAlertRepository {
     }
 
     private static BigDecimal strip(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
+        return Decimals.plain(value);
     }
 }
