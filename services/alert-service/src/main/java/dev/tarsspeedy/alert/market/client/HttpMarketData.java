@@ -129,7 +129,7 @@ class HttpMarketData implements MarketData {
                 market + "|" + from + "|" + to + "|" + language,
                 () -> guarded(
                         "calendar of " + market,
-                        client.calendar(market, from, to, language)
+                        client.calendar(market, from.toString(), to.toString(), language)
                                 .map(json -> new Calendar(
                                         market,
                                         json.zone() != null ? ZoneId.of(json.zone()) : ZoneId.of("UTC"),

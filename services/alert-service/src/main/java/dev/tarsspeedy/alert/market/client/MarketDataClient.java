@@ -27,11 +27,12 @@ interface MarketDataClient {
     @GetExchange("/quotes/{symbol}/history")
     Mono<HistoryJson> history(@PathVariable String symbol, @RequestParam("range") String range);
 
+    /** {@code from} and {@code to} as ISO dates (a formatter would write them in a locale's style). */
     @GetExchange("/calendar")
     Mono<CalendarJson> calendar(
             @RequestParam("market") String market,
-            @RequestParam("from") LocalDate from,
-            @RequestParam("to") LocalDate to,
+            @RequestParam("from") String from,
+            @RequestParam("to") String to,
             @RequestHeader("Accept-Language") String language);
 
     record SymbolJson(String symbol, String market, String exchange, String nameKo, String nameEn, String name) {}
