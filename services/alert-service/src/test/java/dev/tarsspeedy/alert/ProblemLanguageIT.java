@@ -84,9 +84,47 @@ class ProblemLanguageIT extends AlertTestBase implements ProblemLanguageContract
                         HttpStatus.NOT_FOUND,
                         Detail.of("not-watched.detail", "AAPL"),
                         () -> request(newUser(), HttpMethod.GET, "/api/watchlist/AAPL", null))
-                .coveredElsewhere(
+                .trigger(
                         "stock-has-alerts",
-                        "needs price alerts on the stock, which the price alerts feature creates (its IT triggers it)")
+                        HttpStatus.CONFLICT,
+                        Detail.of("stock-has-alerts.detail", "QALRT", 1),
+                        () -> {
+                            User user = newUser();
+                            MARKET.listing("QALRT", "US", "알림 종목", "Alert stock", "100");
+                            watch(user, "QALRT");
+                            post("/api/alerts", Map.of("symbol", "QALRT", "kind", "HIGH_52W"), user.token())
+                                    .expectStatus()
+                                    .isCreated();
+                            return request(user, HttpMethod.DELETE, "/api/watchlist/QALRT", null);
+                        })
+                .trigger(
+                        "alert-not-found",
+                        HttpStatus.NOT_FOUND,
+                        () -> request(newUser(), HttpMethod.GET, "/api/alerts/" + UUID.randomUUID(), null))
+                .trigger("duplicate-alert", HttpStatus.CONFLICT, () -> {
+                    User user = newUser();
+                    MARKET.listing("QALRT", "US", "알림 종목", "Alert stock", "100");
+                    Map<String, Object> body = Map.of("symbol", "QALRT", "kind", "PRICE_ABOVE", "price", 120);
+                    post("/api/alerts", body, user.token()).expectStatus().isCreated();
+                    return request(user, HttpMethod.POST, "/api/alerts", body);
+                })
+                .trigger("alert-limit-reached", HttpStatus.CONFLICT, Detail.of("alert-limit-reached.detail", 5), () -> {
+                    User user = newUser();
+                    MARKET.listing("QALRT", "US", "알림 종목", "Alert stock", "100");
+                    for (int line = 101; line <= 105; line++) {
+                        post(
+                                        "/api/alerts",
+                                        Map.of("symbol", "QALRT", "kind", "PRICE_ABOVE", "price", line),
+                                        user.token())
+                                .expectStatus()
+                                .isCreated();
+                    }
+                    return request(
+                            user,
+                            HttpMethod.POST,
+                            "/api/alerts",
+                            Map.of("symbol", "QALRT", "kind", "PRICE_ABOVE", "price", 106));
+                })
                 .trigger(
                         "schedule-not-found",
                         HttpStatus.NOT_FOUND,
