@@ -23,9 +23,10 @@ import org.HdrHistogram.Histogram;
  * {@code --quotes} quotes (a random walk of ±0.3 % a step per symbol), each evaluated twice in the same run:
  *
  * <ol>
- *   <li><b>indexed</b>: what the service does, the line range {@code watch_line > previous and watch_line <= current}
- *       (and the falling mirror) on the index {@code (symbol, regular_hours_only, watch_space, watch_rising,
- *       watch_line)}: only the alerts the quote crossed are read;
+ *   <li><b>indexed</b>: the service's candidate query for a price quote, the line range {@code watch_line > previous
+ *       and watch_line <= current} (and the falling mirror) on the index {@code (symbol, regular_hours_only,
+ *       watch_space, watch_rising, watch_line)}, plus its branch for move alerts waiting for a new day: only the alerts
+ *       the quote crossed are read;
  *   <li><b>naive</b>: every unfinished alert of the symbol is read and checked in Java.
  * </ol>
  *
@@ -38,9 +39,10 @@ public final class AlertBenchmark {
     private static final String DATABASE = "bench_alerts";
 
     private static final String INDEXED = "select id, kind, line from price_alert where symbol = ?"
-            + " and regular_hours_only = true and completed_at is null and watch_space = 'P'"
-            + " and ((watch_rising and watch_line > ? and watch_line <= ?)"
-            + " or (not watch_rising and watch_line < ? and watch_line >= ?))";
+            + " and regular_hours_only = true and completed_at is null"
+            + " and ((watch_space = 'P' and ((watch_rising and watch_line > ? and watch_line <= ?)"
+            + " or (not watch_rising and watch_line < ? and watch_line >= ?)))"
+            + " or (kind = 'MOVE_PERCENT' and not armed and mode = 'REARM' and fired_day < ?))";
 
     private static final String NAIVE =
             "select id, kind, line from price_alert where symbol = ? and completed_at is null";
@@ -169,6 +171,7 @@ public final class AlertBenchmark {
                     select.setBigDecimal(3, price);
                     select.setBigDecimal(4, previous);
                     select.setBigDecimal(5, price);
+                    select.setObject(6, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -104,17 +106,22 @@ class ConsumerRestartIT extends PriceAlertTestBase {
         EventEnvelope duplicate = envelope(quote(symbol, "101").at(t.plusSeconds(2)));
         List<EventEnvelope> deliveries = List.of(record, record, duplicate, duplicate);
         CyclicBarrier start = new CyclicBarrier(deliveries.size());
-        List<CompletableFuture<Boolean>> runs = deliveries.stream()
-                .map(event -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await(10, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return consumer.handleAndWait(CONSUMER, event, apply());
-                }))
-                .toList();
-        CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        List<CompletableFuture<Boolean>> runs;
+        try (ExecutorService threads = Executors.newFixedThreadPool(deliveries.size())) {
+            runs = deliveries.stream()
+                    .map(event -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    start.await(10, TimeUnit.SECONDS);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                return consumer.handleAndWait(CONSUMER, event, apply());
+                            },
+                            threads))
+                    .toList();
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        }
 
         assertThat(runs.stream().filter(CompletableFuture::join).count()).isEqualTo(2);
         assertThat(firings(id)).isEqualTo(1);
