@@ -6,6 +6,8 @@ import dev.tarsspeedy.alert.support.AlertTestBase;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Mono;
@@ -24,15 +27,22 @@ class ReportJobIT extends AlertTestBase {
     @Autowired
     ReportService reports;
 
+    @Autowired
+    ReportSettings settings;
+
     /** A schedule of the user every day at the UTC minute {@code ago} before now, made due at that occurrence. */
     private String dueSchedule(User user, Duration ago) {
-        Instant occurrence = clock.instant().minus(ago).truncatedTo(ChronoUnit.MINUTES);
+        return dueSchedule(user, ago, Map.of("skipMarketHolidays", false));
+    }
+
+    private String dueSchedule(User user, Duration ago, Map<String, Object> fields) {
+        Instant occurrence = occurrence(ago);
         String time = DateTimeFormatter.ofPattern("HH:mm").format(occurrence.atZone(ZoneOffset.UTC));
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("times", List.of(time));
         body.put("weekdays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"));
         body.put("zone", "UTC");
-        body.put("skipMarketHolidays", false);
+        body.putAll(fields);
         String id = (String) createSchedule(user, body).get("id");
         database.sql("update report_schedule set next_run_at = :at where id = cast(:id as uuid)")
                 .bind("at", occurrence)
@@ -41,6 +51,45 @@ class ReportJobIT extends AlertTestBase {
                 .rowsUpdated()
                 .block();
         return id;
+    }
+
+    private Instant occurrence(Duration ago) {
+        return clock.instant().minus(ago).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    @AfterEach
+    void noHolidays() {
+        MARKET.resetCalendar();
+    }
+
+    @Test
+    void onAMarketHolidayOnlyTheNoticeGoesOutWhenAskedForAndOtherwiseNothing() {
+        // The KRX is closed on the occurrence's date in Seoul (a holiday named by the calendar).
+        LocalDate seoulDate = occurrence(Duration.ofMinutes(2))
+                .atZone(ZoneId.of("Asia/Seoul"))
+                .toLocalDate();
+        MARKET.holiday("KRX", seoulDate, "추석");
+
+        User noticeUser = newUser("ko", "Asia/Seoul");
+        watch(noticeUser, "005930");
+        String notice = dueSchedule(
+                noticeUser,
+                Duration.ofMinutes(2),
+                Map.of("markets", List.of("KRX"), "skipMarketHolidays", true, "holidayNotice", true));
+        User quietUser = newUser("en", "UTC");
+        watch(quietUser, "005930");
+        String quiet = dueSchedule(quietUser, Duration.ofMinutes(2), Map.of("markets", List.of("KRX")));
+        Instant occurrence = nextRunAt(quiet);
+
+        reports.sendDue().block(Duration.ofSeconds(30));
+
+        List<EmailRequested> notices = outboxEmails("report:" + notice + ":");
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).model()).containsEntry("marketNote", "KRX 오늘 휴장 (추석).");
+        assertThat((List<?>) notices.get(0).model().get("rows")).isEmpty();
+        // Without the notice nothing goes out, and the schedule still moves on.
+        assertThat(outboxEmails("report:" + quiet + ":")).isEmpty();
+        assertThat(nextRunAt(quiet)).isEqualTo(occurrence.plus(Duration.ofDays(1)));
     }
 
     private Instant nextRunAt(String id) {
@@ -76,8 +125,8 @@ class ReportJobIT extends AlertTestBase {
                     .startsWith("https://tars.test/api/reports/schedules/" + id + "/unsubscribe?token=");
             assertThat(nextRunAt(id)).isAfter(clock.instant());
         }
-        // Batched: a handful of quote calls for 25 reports, not one per row.
-        assertThat(MARKET.calls("quotes") - quoteCalls).isLessThanOrEqualTo(4);
+        // Batched and reused: at most one quotes call per batch (25 reports in batches of 5), never one per row.
+        assertThat(MARKET.calls("quotes") - quoteCalls).isLessThanOrEqualTo(25 / settings.batchSize());
 
         // A second run finds nothing of these due.
         reports.sendDue().block(Duration.ofSeconds(30));
