@@ -164,6 +164,8 @@ public final class StackServices {
                     environment.put("MARKET_DATA_PORT", port.get(name).toString());
                     // No provider keys here: the service talks to the market stand-in and says so in its health.
                     environment.put("MARKET_STAND_IN_URL", marketStandInUrl);
+                    // The stand-in plays a session around the clock; the service says so in its status and quotes.
+                    environment.put("MARKET_SIMULATED_SESSION", "true");
                 }
                 case "alert-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "alert_service"));

@@ -19,6 +19,9 @@ class ProblemBundlesTest {
                 "send-now-too-soon",
                 "no-email-address",
                 "unsubscribe-link-unknown",
-                "preview-unavailable");
+                "preview-unavailable",
+                "alert-not-found",
+                "duplicate-alert",
+                "alert-limit-reached");
     }
 }
