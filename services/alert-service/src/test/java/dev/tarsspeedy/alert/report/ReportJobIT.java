@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.alert.support.AlertTestBase;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,9 @@ class ReportJobIT extends AlertTestBase {
 
     @Autowired
     ReportSettings settings;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** A schedule of the user every day at the UTC minute {@code ago} before now, made due at that occurrence. */
     private String dueSchedule(User user, Duration ago) {
@@ -109,6 +113,7 @@ class ReportJobIT extends AlertTestBase {
             ids.add(dueSchedule(user, Duration.ofMinutes(1)));
         }
         int quoteCalls = MARKET.calls("quotes");
+        double counted = meters.counter("tars.reports.sent").count();
 
         List<Long> sent = Mono.zip(
                         reports.sendDue().subscribeOn(Schedulers.boundedElastic()),
@@ -116,6 +121,8 @@ class ReportJobIT extends AlertTestBase {
                 .map(both -> List.of(both.getT1(), both.getT2()))
                 .block(Duration.ofSeconds(60));
         assertThat(sent.get(0) + sent.get(1)).isGreaterThanOrEqualTo(25);
+        // tars_reports_sent_total in Prometheus.
+        assertThat(meters.counter("tars.reports.sent").count() - counted).isEqualTo(sent.get(0) + sent.get(1));
 
         for (String id : ids) {
             List<EmailRequested> mails = outboxEmails("report:" + id + ":");
