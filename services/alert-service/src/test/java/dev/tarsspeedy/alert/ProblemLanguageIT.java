@@ -2,6 +2,7 @@ package dev.tarsspeedy.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tarsspeedy.alert.pricealert.PriceAlertSettings;
 import dev.tarsspeedy.alert.support.AlertTestBase;
 import dev.tarsspeedy.alert.support.MarketDataStandIn;
 import dev.tarsspeedy.platform.test.problem.ProblemLanguageContract;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * messages word for word.
  */
 class ProblemLanguageIT extends AlertTestBase implements ProblemLanguageContract {
+
+    @Autowired
+    PriceAlertSettings alertSettings;
 
     @Test
     void theRulesOfASchedulesAreInBothLanguages() {
@@ -87,15 +92,17 @@ class ProblemLanguageIT extends AlertTestBase implements ProblemLanguageContract
                 .trigger(
                         "stock-has-alerts",
                         HttpStatus.CONFLICT,
-                        Detail.of("stock-has-alerts.detail", "QALRT", 1),
+                        Detail.of("stock-has-alerts.detail", "MSFT", 1),
                         () -> {
                             User user = newUser();
-                            MARKET.listing("QALRT", "US", "알림 종목", "Alert stock", "100");
-                            watch(user, "QALRT");
-                            post("/api/alerts", Map.of("symbol", "QALRT", "kind", "HIGH_52W"), user.token())
+                            watch(user, "MSFT");
+                            post(
+                                            "/api/alerts",
+                                            Map.of("symbol", "MSFT", "kind", "PRICE_BELOW", "price", 1, "mode", "ONCE"),
+                                            user.token())
                                     .expectStatus()
                                     .isCreated();
-                            return request(user, HttpMethod.DELETE, "/api/watchlist/QALRT", null);
+                            return request(user, HttpMethod.DELETE, "/api/watchlist/MSFT", null);
                         })
                 .trigger(
                         "alert-not-found",
@@ -103,28 +110,39 @@ class ProblemLanguageIT extends AlertTestBase implements ProblemLanguageContract
                         () -> request(newUser(), HttpMethod.GET, "/api/alerts/" + UUID.randomUUID(), null))
                 .trigger("duplicate-alert", HttpStatus.CONFLICT, () -> {
                     User user = newUser();
-                    MARKET.listing("QALRT", "US", "알림 종목", "Alert stock", "100");
-                    Map<String, Object> body = Map.of("symbol", "QALRT", "kind", "PRICE_ABOVE", "price", 120);
-                    post("/api/alerts", body, user.token()).expectStatus().isCreated();
-                    return request(user, HttpMethod.POST, "/api/alerts", body);
+                    Map<String, Object> alert =
+                            Map.of("symbol", "AAPL", "kind", "PRICE_ABOVE", "price", 500, "mode", "ONCE");
+                    post("/api/alerts", alert, user.token()).expectStatus().isCreated();
+                    return request(user, HttpMethod.POST, "/api/alerts", alert);
                 })
-                .trigger("alert-limit-reached", HttpStatus.CONFLICT, Detail.of("alert-limit-reached.detail", 5), () -> {
-                    User user = newUser();
-                    MARKET.listing("QALRT", "US", "알림 종목", "Alert stock", "100");
-                    for (int line = 101; line <= 105; line++) {
-                        post(
-                                        "/api/alerts",
-                                        Map.of("symbol", "QALRT", "kind", "PRICE_ABOVE", "price", line),
-                                        user.token())
-                                .expectStatus()
-                                .isCreated();
-                    }
-                    return request(
-                            user,
-                            HttpMethod.POST,
-                            "/api/alerts",
-                            Map.of("symbol", "QALRT", "kind", "PRICE_ABOVE", "price", 106));
-                })
+                .trigger(
+                        "alert-limit-reached",
+                        HttpStatus.CONFLICT,
+                        Detail.of("alert-limit-reached.detail", alertSettings.maxPerUser()),
+                        () -> {
+                            User user = newUser();
+                            for (int i = 0; i < alertSettings.maxPerUser(); i++) {
+                                post(
+                                                "/api/alerts",
+                                                Map.of(
+                                                        "symbol",
+                                                        "AAPL",
+                                                        "kind",
+                                                        "PRICE_ABOVE",
+                                                        "price",
+                                                        1000 + i,
+                                                        "mode",
+                                                        "ONCE"),
+                                                user.token())
+                                        .expectStatus()
+                                        .isCreated();
+                            }
+                            return request(
+                                    user,
+                                    HttpMethod.POST,
+                                    "/api/alerts",
+                                    Map.of("symbol", "AAPL", "kind", "PRICE_ABOVE", "price", 1, "mode", "ONCE"));
+                        })
                 .trigger(
                         "schedule-not-found",
                         HttpStatus.NOT_FOUND,

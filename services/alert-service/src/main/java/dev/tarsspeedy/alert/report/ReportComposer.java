@@ -4,6 +4,7 @@ import dev.tarsspeedy.alert.Symbol;
 import dev.tarsspeedy.alert.market.MarketData;
 import dev.tarsspeedy.alert.watchlist.WatchlistEntry;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,12 +32,18 @@ public class ReportComposer {
     /** How many charts are fetched at once. */
     private static final int CHART_CONCURRENCY = 8;
 
+    /** The most quotes kept for reuse; beyond it, stale ones are dropped. */
+    private static final int MAX_REUSED = 50_000;
+
     private final MarketData market;
     private final ReportSettings settings;
+    private final Clock clock;
+    private final Map<String, Reused> recent = new ConcurrentHashMap<>();
 
-    public ReportComposer(MarketData market, ReportSettings settings) {
+    public ReportComposer(MarketData market, ReportSettings settings, Clock clock) {
         this.market = market;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** The market data of a batch of reports: quotes by language and symbol, charts by symbol. */
@@ -51,14 +59,18 @@ public class ReportComposer {
     /** A chart's range ({@code 1d} in the session, else {@code 1m}) and prices, oldest first. */
     public record Chart(String range, List<BigDecimal> prices) {}
 
-    /** Quotes (per language) and charts of {@code symbols}. */
+    /**
+     * Quotes (per language) and charts of {@code symbols}. A quote fetched for an earlier batch less than
+     * {@code alert.report.quote-reuse} ago is used again, so a minute with many due reports asks for each symbol's
+     * quote about once.
+     */
     public Mono<Snapshot> snapshot(Collection<Symbol> symbols, Set<String> languages) {
         Set<Symbol> distinct = new LinkedHashSet<>(symbols);
         if (distinct.isEmpty()) {
             return Mono.just(Snapshot.EMPTY);
         }
         return Flux.fromIterable(languages)
-                .concatMap(language -> market.quotes(distinct, language).map(quotes -> Map.entry(language, quotes)))
+                .concatMap(language -> quotes(distinct, language).map(quotes -> Map.entry(language, quotes)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .flatMap(quotes -> {
                     Map<Symbol, Boolean> inSession = new HashMap<>();
@@ -76,6 +88,34 @@ public class ReportComposer {
                             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                             .map(charts -> new Snapshot(Map.copyOf(quotes), Map.copyOf(charts)));
                 });
+    }
+
+    private record Reused(MarketData.Quote quote, Instant fetched) {}
+
+    private Mono<Map<Symbol, MarketData.Quote>> quotes(Set<Symbol> symbols, String language) {
+        Instant now = clock.instant();
+        Instant fresh = now.minus(settings.quoteReuse());
+        Map<Symbol, MarketData.Quote> found = new HashMap<>();
+        List<Symbol> missing = new ArrayList<>();
+        for (Symbol symbol : symbols) {
+            Reused reused = recent.get(symbol.code() + "|" + language);
+            if (reused != null && reused.fetched().isAfter(fresh)) {
+                found.put(symbol, reused.quote());
+            } else {
+                missing.add(symbol);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Mono.just(found);
+        }
+        return market.quotes(missing, language).map(quotes -> {
+            if (recent.size() > MAX_REUSED) {
+                recent.values().removeIf(reused -> !reused.fetched().isAfter(fresh));
+            }
+            quotes.forEach((symbol, quote) -> recent.put(symbol.code() + "|" + language, new Reused(quote, now)));
+            found.putAll(quotes);
+            return found;
+        });
     }
 
     /**

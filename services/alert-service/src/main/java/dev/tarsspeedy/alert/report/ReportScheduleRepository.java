@@ -35,11 +35,14 @@ public interface ReportScheduleRepository {
     Flux<ReportSchedule> claimDue(Instant now, int limit);
 
     /**
-     * Moves a claimed schedule on: {@code next_run_at} to {@code next} (may be {@code null}: nothing more to run),
-     * {@code last_run_at} to {@code sent} when an occurrence was sent; only if {@code next_run_at} is still
-     * {@code claimed}. Whether it moved.
+     * A claimed schedule moved on: {@code next_run_at} to {@code next} (may be {@code null}: nothing more to run),
+     * {@code last_run_at} to {@code sent} when an occurrence was handled; only if {@code next_run_at} is still
+     * {@code claimed}.
      */
-    Mono<Boolean> advance(ScheduleId id, Instant claimed, Instant next, Instant sent);
+    record Advance(ScheduleId id, Instant claimed, Instant next, Instant sent) {}
+
+    /** Moves a whole batch on in one statement; how many moved. */
+    Mono<Long> advanceAll(List<Advance> advances);
 
     /**
      * Pauses the schedule with this id and unsubscribe token.

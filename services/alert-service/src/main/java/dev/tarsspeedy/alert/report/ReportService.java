@@ -48,6 +48,9 @@ import reactor.core.publisher.Mono;
  * moves on in that same transaction. A crash before the commit leaves the row due and nothing sent; after it, the row
  * is no longer due; a redelivered request is dropped by the notification service by its key.
  *
+ * <p>One run works on {@code alert.report.claimers} batches at once; {@code SKIP LOCKED} keeps them disjoint, exactly
+ * as it keeps two instances apart.
+ *
  * <p><b>After downtime.</b> Of the occurrences a schedule missed, only the latest is considered: it is sent when it is
  * at most {@code alert.report.grace} old, otherwise skipped and logged. Either way the schedule moves to its next
  * occurrence after now, so a restart never sends a burst of stale reports.
@@ -221,7 +224,9 @@ public class ReportService {
      * @return how many report mails this call requested
      */
     public Mono<Long> sendDue() {
-        return batch().expand(batch -> batch.claimed() == settings.batchSize() ? batch() : Mono.empty())
+        return Flux.range(0, settings.claimers())
+                .flatMap(claimer ->
+                        batch().expand(batch -> batch.claimed() == settings.batchSize() ? batch() : Mono.empty()))
                 .reduce(0L, (total, batch) -> total + batch.sent());
     }
 
@@ -269,9 +274,17 @@ public class ReportService {
                 }
                 return composer.snapshot(symbols, rowLanguages)
                         .flatMap(snapshot -> Flux.fromIterable(decisions)
-                                .concatMap(due -> apply(due, lists, snapshot))
+                                .concatMap(due -> request(due, lists, snapshot))
                                 .reduce(0, Integer::sum)
-                                .map(count -> new Batch(claimed.size(), count)));
+                                .flatMap(count -> schedules
+                                        .advanceAll(decisions.stream()
+                                                .map(due -> new ReportScheduleRepository.Advance(
+                                                        due.schedule().id(),
+                                                        due.schedule().nextRunAt(),
+                                                        due.next(),
+                                                        due.plan() != null ? due.occurrence() : null))
+                                                .toList())
+                                        .map(moved -> new Batch(claimed.size(), count))));
             });
         });
     }
@@ -319,35 +332,30 @@ public class ReportService {
         return new Due(schedule, latest, next, plan);
     }
 
-    private Mono<Integer> apply(Due due, Map<UserId, List<WatchlistEntry>> lists, ReportComposer.Snapshot snapshot) {
+    /** The occurrence's mail, if it sends one: 1, else 0. The schedules move on together afterwards. */
+    private Mono<Integer> request(Due due, Map<UserId, List<WatchlistEntry>> lists, ReportComposer.Snapshot snapshot) {
         ReportSchedule schedule = due.schedule();
-        boolean send = due.plan() != null && due.plan().action() != OccurrencePlan.Action.SKIP;
-        Instant sentAt = due.plan() != null ? due.occurrence() : null;
-        Mono<Integer> mail = Mono.just(0);
-        if (send) {
-            String note = schedule.holidayNotice()
-                    ? ReportComposer.marketNote(due.plan().closed(), schedule.locale())
-                    : "";
-            Map<String, Object> model = composer.model(
-                    schedule.name(),
-                    schedule.rule().zone(),
-                    schedule.locale(),
-                    due.occurrence(),
-                    unsubscribeUrl(schedule),
-                    note,
-                    rows(due, lists),
-                    snapshot);
-            mail = emails.scheduled(
-                            schedule.email(),
-                            schedule.locale(),
-                            model,
-                            "report:" + schedule.id() + ":" + due.occurrence(),
-                            unsubscribeUrl(schedule))
-                    .thenReturn(1);
+        if (due.plan() == null || due.plan().action() == OccurrencePlan.Action.SKIP) {
+            return Mono.just(0);
         }
-        return mail.flatMap(count -> schedules
-                .advance(schedule.id(), schedule.nextRunAt(), due.next(), sentAt)
-                .map(moved -> moved ? count : 0));
+        String note =
+                schedule.holidayNotice() ? ReportComposer.marketNote(due.plan().closed(), schedule.locale()) : "";
+        Map<String, Object> model = composer.model(
+                schedule.name(),
+                schedule.rule().zone(),
+                schedule.locale(),
+                due.occurrence(),
+                unsubscribeUrl(schedule),
+                note,
+                rows(due, lists),
+                snapshot);
+        return emails.scheduled(
+                        schedule.email(),
+                        schedule.locale(),
+                        model,
+                        "report:" + schedule.id() + ":" + due.occurrence(),
+                        unsubscribeUrl(schedule))
+                .thenReturn(1);
     }
 
     private static List<WatchlistEntry> rows(Due due, Map<UserId, List<WatchlistEntry>> lists) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -35,8 +34,8 @@ public class WatchlistService {
 
     private final WatchlistRepository entries;
     private final MarketData market;
-    private final ObjectProvider<SymbolInterest> interest;
-    private final ObjectProvider<StockAlerts> alerts;
+    private final SymbolInterest interest;
+    private final StockAlerts alerts;
     private final TransactionalOperator transaction;
     private final WatchlistSettings settings;
     private final Clock clock;
@@ -44,8 +43,8 @@ public class WatchlistService {
     public WatchlistService(
             WatchlistRepository entries,
             MarketData market,
-            ObjectProvider<SymbolInterest> interest,
-            ObjectProvider<StockAlerts> alerts,
+            SymbolInterest interest,
+            StockAlerts alerts,
             TransactionalOperator transaction,
             WatchlistSettings settings,
             Clock clock) {
@@ -100,18 +99,15 @@ public class WatchlistService {
      *     {@link AlertsOnRemoval#ASK}
      */
     public Mono<Void> remove(UserId user, Symbol symbol, AlertsOnRemoval onAlerts) {
-        StockAlerts stockAlerts = alerts.getIfAvailable();
-        Mono<Void> alertsDecision = stockAlerts == null
-                ? Mono.empty()
-                : stockAlerts.of(user, symbol).flatMap(ids -> {
-                    if (ids.isEmpty() || onAlerts == AlertsOnRemoval.KEEP) {
-                        return Mono.empty();
-                    }
-                    if (onAlerts == AlertsOnRemoval.DELETE) {
-                        return stockAlerts.deleteAll(user, symbol);
-                    }
-                    return Mono.error(new StockHasAlertsException(symbol, ids));
-                });
+        Mono<Void> alertsDecision = alerts.of(user, symbol).flatMap(ids -> {
+            if (ids.isEmpty() || onAlerts == AlertsOnRemoval.KEEP) {
+                return Mono.empty();
+            }
+            if (onAlerts == AlertsOnRemoval.DELETE) {
+                return alerts.deleteAll(user, symbol);
+            }
+            return Mono.error(new StockHasAlertsException(symbol, ids));
+        });
         return transaction.transactional(entries.lockUser(user)
                 .then(alertsDecision)
                 .then(entries.delete(user, symbol))
@@ -176,8 +172,7 @@ public class WatchlistService {
                 ok);
     }
 
-    private Mono<Void> interestChanged(dev.tarsspeedy.alert.Symbol symbol) {
-        SymbolInterest publisher = interest.getIfAvailable();
-        return publisher == null ? Mono.empty() : publisher.changed(symbol);
+    private Mono<Void> interestChanged(Symbol symbol) {
+        return interest.changed(symbol);
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.alert.support.AlertTestBase;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Mono;
@@ -24,15 +28,25 @@ class ReportJobIT extends AlertTestBase {
     @Autowired
     ReportService reports;
 
+    @Autowired
+    ReportSettings settings;
+
+    @Autowired
+    MeterRegistry meters;
+
     /** A schedule of the user every day at the UTC minute {@code ago} before now, made due at that occurrence. */
     private String dueSchedule(User user, Duration ago) {
-        Instant occurrence = clock.instant().minus(ago).truncatedTo(ChronoUnit.MINUTES);
+        return dueSchedule(user, ago, Map.of("skipMarketHolidays", false));
+    }
+
+    private String dueSchedule(User user, Duration ago, Map<String, Object> fields) {
+        Instant occurrence = occurrence(ago);
         String time = DateTimeFormatter.ofPattern("HH:mm").format(occurrence.atZone(ZoneOffset.UTC));
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("times", List.of(time));
         body.put("weekdays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"));
         body.put("zone", "UTC");
-        body.put("skipMarketHolidays", false);
+        body.putAll(fields);
         String id = (String) createSchedule(user, body).get("id");
         database.sql("update report_schedule set next_run_at = :at where id = cast(:id as uuid)")
                 .bind("at", occurrence)
@@ -41,6 +55,45 @@ class ReportJobIT extends AlertTestBase {
                 .rowsUpdated()
                 .block();
         return id;
+    }
+
+    private Instant occurrence(Duration ago) {
+        return clock.instant().minus(ago).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    @AfterEach
+    void noHolidays() {
+        MARKET.resetCalendar();
+    }
+
+    @Test
+    void onAMarketHolidayOnlyTheNoticeGoesOutWhenAskedForAndOtherwiseNothing() {
+        // The KRX is closed on the occurrence's date in Seoul (a holiday named by the calendar).
+        LocalDate seoulDate = occurrence(Duration.ofMinutes(2))
+                .atZone(ZoneId.of("Asia/Seoul"))
+                .toLocalDate();
+        MARKET.holiday("KRX", seoulDate, "추석");
+
+        User noticeUser = newUser("ko", "Asia/Seoul");
+        watch(noticeUser, "005930");
+        String notice = dueSchedule(
+                noticeUser,
+                Duration.ofMinutes(2),
+                Map.of("markets", List.of("KRX"), "skipMarketHolidays", true, "holidayNotice", true));
+        User quietUser = newUser("en", "UTC");
+        watch(quietUser, "005930");
+        String quiet = dueSchedule(quietUser, Duration.ofMinutes(2), Map.of("markets", List.of("KRX")));
+        Instant occurrence = nextRunAt(quiet);
+
+        reports.sendDue().block(Duration.ofSeconds(30));
+
+        List<EmailRequested> notices = outboxEmails("report:" + notice + ":");
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).model()).containsEntry("marketNote", "KRX 오늘 휴장 (추석).");
+        assertThat((List<?>) notices.get(0).model().get("rows")).isEmpty();
+        // Without the notice nothing goes out, and the schedule still moves on.
+        assertThat(outboxEmails("report:" + quiet + ":")).isEmpty();
+        assertThat(nextRunAt(quiet)).isEqualTo(occurrence.plus(Duration.ofDays(1)));
     }
 
     private Instant nextRunAt(String id) {
@@ -60,6 +113,7 @@ class ReportJobIT extends AlertTestBase {
             ids.add(dueSchedule(user, Duration.ofMinutes(1)));
         }
         int quoteCalls = MARKET.calls("quotes");
+        double counted = meters.counter("tars.reports.sent").count();
 
         List<Long> sent = Mono.zip(
                         reports.sendDue().subscribeOn(Schedulers.boundedElastic()),
@@ -67,6 +121,8 @@ class ReportJobIT extends AlertTestBase {
                 .map(both -> List.of(both.getT1(), both.getT2()))
                 .block(Duration.ofSeconds(60));
         assertThat(sent.get(0) + sent.get(1)).isGreaterThanOrEqualTo(25);
+        // tars_reports_sent_total in Prometheus.
+        assertThat(meters.counter("tars.reports.sent").count() - counted).isEqualTo(sent.get(0) + sent.get(1));
 
         for (String id : ids) {
             List<EmailRequested> mails = outboxEmails("report:" + id + ":");
@@ -76,8 +132,8 @@ class ReportJobIT extends AlertTestBase {
                     .startsWith("https://tars.test/api/reports/schedules/" + id + "/unsubscribe?token=");
             assertThat(nextRunAt(id)).isAfter(clock.instant());
         }
-        // Batched: a handful of quote calls for 25 reports, not one per row.
-        assertThat(MARKET.calls("quotes") - quoteCalls).isLessThanOrEqualTo(4);
+        // Batched and reused: at most one quotes call per batch (25 reports in batches of 5), never one per row.
+        assertThat(MARKET.calls("quotes") - quoteCalls).isLessThanOrEqualTo(25 / settings.batchSize());
 
         // A second run finds nothing of these due.
         reports.sendDue().block(Duration.ofSeconds(30));

@@ -91,6 +91,12 @@ public final class MarketDataStandIn implements AutoCloseable {
         holidays.put(market + "|" + date, name);
     }
 
+    /** Forgets every holiday and special session set so far. */
+    public void resetCalendar() {
+        holidays.clear();
+        specialSessions.clear();
+    }
+
     /** That day's session opens and closes at these local times (a late open, an early close). */
     public void session(String market, LocalDate date, LocalTime opens, LocalTime closes) {
         specialSessions.put(market + "|" + date, new LocalTime[] {opens, closes});

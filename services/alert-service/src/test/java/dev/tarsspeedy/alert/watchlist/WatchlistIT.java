@@ -69,6 +69,61 @@ class WatchlistIT extends AlertTestBase {
                 .isEqualTo("애플");
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Object> alertIds(User user) {
+        Map<String, Object> body = get("/api/alerts", user.token())
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
+        return ((List<Map<String, Object>>) body.get("items"))
+                .stream().map(item -> item.get("id")).toList();
+    }
+
+    private Object priceAlert(User user, String symbol) {
+        return post(
+                        "/api/alerts",
+                        Map.of("symbol", symbol, "kind", "PRICE_ABOVE", "price", 999_999, "mode", "ONCE"),
+                        user.token())
+                .expectStatus()
+                .isCreated()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+    }
+
+    @Test
+    void removingAStockWithAlertsSaysWhatHappensToThem() {
+        User user = newUser();
+        watch(user, "005930", "AAPL");
+        Object alert = priceAlert(user, "005930");
+
+        // No choice made: 409 listing the alerts, nothing removed.
+        Map<String, Object> problem =
+                assertProblem(delete("/api/watchlist/005930", user.token()), HttpStatus.CONFLICT, "stock-has-alerts");
+        assertThat(problem).containsEntry("symbol", "005930").containsEntry("alerts", List.of(alert));
+        assertThat(items(user)).extracting(item -> item.get("symbol")).containsExactly("005930", "AAPL");
+        assertThat(alertIds(user)).containsExactly(alert);
+        assertProblem(delete("/api/watchlist/005930?alerts=maybe", user.token()), HttpStatus.BAD_REQUEST, "validation");
+
+        // keep: the stock goes, its alert stays (and keeps firing).
+        delete("/api/watchlist/005930?alerts=keep", user.token()).expectStatus().isNoContent();
+        assertThat(items(user)).extracting(item -> item.get("symbol")).containsExactly("AAPL");
+        assertThat(alertIds(user)).containsExactly(alert);
+
+        // delete: the stock and its alerts go together.
+        Object appleAlert = priceAlert(user, "AAPL");
+        delete("/api/watchlist/AAPL?alerts=delete", user.token()).expectStatus().isNoContent();
+        assertThat(items(user)).isEmpty();
+        assertThat(alertIds(user)).containsExactly(alert).doesNotContain(appleAlert);
+
+        // A stock without alerts needs no choice.
+        watch(user, "000660");
+        delete("/api/watchlist/000660", user.token()).expectStatus().isNoContent();
+    }
+
     @Test
     void anUnknownSymbolIsRefusedAndNothingIsStored() {
         User user = newUser();

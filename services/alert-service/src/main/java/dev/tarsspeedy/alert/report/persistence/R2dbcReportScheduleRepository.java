@@ -136,14 +136,37 @@ class R2dbcReportScheduleRepository implements ReportScheduleRepository {
     }
 
     @Override
-    public Mono<Boolean> advance(ScheduleId id, Instant claimed, Instant next, Instant sent) {
-        DatabaseClient.GenericExecuteSpec sql = database.sql("update report_schedule set next_run_at = :next,"
-                        + " last_run_at = coalesce(:sent, last_run_at) where id = :id and next_run_at = :claimed")
-                .bind("id", id.value())
-                .bind("claimed", claimed);
-        sql = next == null ? sql.bindNull("next", Instant.class) : sql.bind("next", next);
-        sql = sent == null ? sql.bindNull("sent", Instant.class) : sql.bind("sent", sent);
-        return sql.fetch().rowsUpdated().map(rows -> rows == 1);
+    public Mono<Long> advanceAll(List<Advance> advances) {
+        if (advances.isEmpty()) {
+            return Mono.just(0L);
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < advances.size(); i++) {
+            values.append(i == 0 ? "" : ", ")
+                    .append("(cast(:id")
+                    .append(i)
+                    .append(" as uuid), cast(:claimed")
+                    .append(i)
+                    .append(" as timestamptz), cast(:next")
+                    .append(i)
+                    .append(" as timestamptz), cast(:sent")
+                    .append(i)
+                    .append(" as timestamptz))");
+        }
+        DatabaseClient.GenericExecuteSpec sql = database.sql("update report_schedule r set next_run_at = v.next,"
+                + " last_run_at = coalesce(v.sent, r.last_run_at) from (values " + values
+                + ") as v(id, claimed, next, sent) where r.id = v.id and r.next_run_at = v.claimed");
+        for (int i = 0; i < advances.size(); i++) {
+            Advance advance = advances.get(i);
+            sql = sql.bind("id" + i, advance.id().value()).bind("claimed" + i, advance.claimed());
+            sql = advance.next() == null
+                    ? sql.bindNull("next" + i, Instant.class)
+                    : sql.bind("next" + i, advance.next());
+            sql = advance.sent() == null
+                    ? sql.bindNull("sent" + i, Instant.class)
+                    : sql.bind("sent" + i, advance.sent());
+        }
+        return sql.fetch().rowsUpdated();
     }
 
     @Override
