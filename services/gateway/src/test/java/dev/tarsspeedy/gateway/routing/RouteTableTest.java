@@ -113,6 +113,18 @@ class RouteTableTest {
     }
 
     @Test
+    void onlyTheReportsOneClickUnsubscribeIsPublicInTars() throws IOException {
+        List<String> publicPaths = publicPaths(applicationYaml());
+        assertThat(publicPaths)
+                .contains("POST /api/reports/schedules/*/unsubscribe", "GET /api/reports/schedules/*/unsubscribe");
+        assertThat(publicPaths)
+                .noneMatch(path -> path.contains("/api/watchlist")
+                        || path.contains("/api/alerts")
+                        || path.endsWith("/api/reports/**")
+                        || path.endsWith("/api/reports/schedules"));
+    }
+
+    @Test
     void everyServiceHealthIsReachableThroughTheGateway() throws IOException {
         List<RouteDefinition> routes = routes();
         for (String service : List.of("identity", "notification", "catalog", "order", "payment")) {
