@@ -8,6 +8,7 @@ class ProblemBundlesTest {
 
     @Test
     void theBundleIsCompleteInBothLanguages() {
-        ProblemBundles.assertServiceBundleComplete("unknown-symbol");
+        ProblemBundles.assertServiceBundleComplete(
+                "unknown-symbol", "malformed-symbol", "too-many-symbols", "bad-range", "no-quote-yet");
     }
 }
