@@ -9,6 +9,19 @@ class ProblemBundlesTest {
     @Test
     void theBundleIsCompleteInBothLanguages() {
         ProblemBundles.assertServiceBundleComplete(
-                "unknown-symbol", "malformed-symbol", "too-many-symbols", "bad-range", "no-quote-yet");
+                "unknown-symbol",
+                // calendar
+                "unknown-market",
+                "invalid-date",
+                "bad-date-range",
+                "calendar-not-covered",
+                // symbol
+                "invalid-search-query",
+                "malformed-symbol",
+                "invalid-page",
+                // quote
+                "too-many-symbols",
+                "bad-range",
+                "no-quote-yet");
     }
 }
