@@ -2,18 +2,19 @@ package dev.tarsspeedy.market.quote;
 
 import dev.tarsspeedy.market.Market;
 import dev.tarsspeedy.market.calendar.MarketCalendar;
+import dev.tarsspeedy.market.calendar.MarketHours;
 import dev.tarsspeedy.market.calendar.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What the quote feature needs to know of market hours: open now (always in the simulated session), and the session
- * that has just closed (for its one closing fetch). A day the calendar does not cover counts as closed.
+ * What the quote feature needs to know of market hours: open at an instant ({@link MarketHours}, so polling, freshness
+ * and the status endpoint agree, the simulated session included), and the session that has just closed (for its one
+ * closing fetch). A day the calendar does not cover counts as closed.
  */
 @Component
 public class MarketSessions {
@@ -21,34 +22,21 @@ public class MarketSessions {
     private static final Logger log = LoggerFactory.getLogger(MarketSessions.class);
 
     private final MarketCalendar calendar;
-    private final boolean simulated;
+    private final MarketHours hours;
 
-    MarketSessions(MarketCalendar calendar, @Value("${market.calendar.simulated-session:false}") boolean simulated) {
+    MarketSessions(MarketCalendar calendar, MarketHours hours) {
         this.calendar = calendar;
-        this.simulated = simulated;
+        this.hours = hours;
     }
 
-    /** Whether every market counts as open around the clock (the local stack's demo session). */
-    public boolean simulated() {
-        return simulated;
-    }
-
-    /** Whether the market's session runs at {@code instant}. */
+    /** Whether the market counts as open at {@code instant} (always, in the simulated session). */
     public boolean isOpen(Market market, Instant instant) {
-        if (simulated) {
-            return true;
-        }
-        try {
-            return calendar.openSession(market, instant).isPresent();
-        } catch (IllegalArgumentException e) {
-            log.error("no calendar data for {} at {}: treated as closed ({})", market, instant, e.getMessage());
-            return false;
-        }
+        return hours.isOpen(market, instant);
     }
 
     /** The session that closed at most {@code window} before {@code now}, when the market is not open. */
     public Optional<Session> justClosed(Market market, Instant now, Duration window) {
-        if (simulated) {
+        if (hours.simulated()) {
             return Optional.empty();
         }
         try {

@@ -6,13 +6,13 @@ import dev.tarsspeedy.market.provider.DailyBar;
 import dev.tarsspeedy.market.provider.ProviderException;
 import dev.tarsspeedy.market.provider.ProviderName;
 import dev.tarsspeedy.market.provider.ProviderQuote;
+import dev.tarsspeedy.market.provider.Providers;
 import dev.tarsspeedy.market.provider.QuoteProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Asks the providers of a market in its fallback order (live ones first, end-of-day ones last: KIS then FSC for KRX,
- * Finnhub for US), in calls of each provider's {@code maxSymbolsPerCall}.
+ * Asks the providers of a market in its fallback order ({@link Providers#forMarket}: KIS then FSC's end of day for
+ * KRX, Finnhub for US), in calls of each provider's {@code maxSymbolsPerCall}.
  *
  * <ul>
  *   <li>A provider that is down, too slow or refuses our key is skipped for {@code providerPause}, then tried again:
@@ -42,23 +42,20 @@ public class QuoteFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(QuoteFetcher.class);
 
-    private final List<QuoteProvider> providers;
+    private final Providers providers;
     private final QuoteSettings settings;
     private final Clock clock;
     private final Map<ProviderName, Instant> pausedUntil = new ConcurrentHashMap<>();
 
-    QuoteFetcher(List<QuoteProvider> providers, QuoteSettings settings, Clock clock) {
-        this.providers = List.copyOf(providers);
+    QuoteFetcher(Providers providers, QuoteSettings settings, Clock clock) {
+        this.providers = providers;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** The market's providers, in the order they are asked. */
     public List<QuoteProvider> chain(Market market) {
-        return providers.stream()
-                .filter(provider -> provider.markets().contains(market))
-                .sorted(Comparator.comparing(QuoteProvider::endOfDay).thenComparing(QuoteProvider::name))
-                .toList();
+        return providers.forMarket(market);
     }
 
     /** How many symbols the market's first provider takes per call. */
