@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,8 +31,10 @@ class SymbolRefreshJob implements ScheduledJob {
     private final SymbolSettings settings;
     private final Clock clock;
 
-    SymbolRefreshJob(List<QuoteProvider> providers, SymbolMaster master, SymbolSettings settings, Clock clock) {
-        this.providers = List.copyOf(providers);
+    SymbolRefreshJob(
+            ObjectProvider<QuoteProvider> providers, SymbolMaster master, SymbolSettings settings, Clock clock) {
+        // None until the adapters are configured: then the job only says so.
+        this.providers = providers.orderedStream().toList();
         this.master = master;
         this.settings = settings;
         this.clock = clock;
