@@ -160,6 +160,8 @@ public final class StackServices {
                     environment.put("MARKET_DATA_PORT", port.get(name).toString());
                     // No provider keys here: the service talks to the market stand-in and says so in its health.
                     environment.put("MARKET_STAND_IN_URL", marketStandInUrl);
+                    // With the stand-in's demo session: every market counts as open, and status says "simulated".
+                    environment.put("MARKET_SIMULATED_SESSION", "true");
                 }
                 case MARKET -> {
                     // The demo session: every market "open" around the clock, so prices move at any hour.
