@@ -2,6 +2,7 @@ package dev.tarsspeedy.market.interest;
 
 import dev.tarsspeedy.market.Market;
 import dev.tarsspeedy.market.Symbol;
+import dev.tarsspeedy.market.symbol.SymbolMaster;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,12 @@ public class InterestService {
     private static final Logger log = LoggerFactory.getLogger(InterestService.class);
 
     private final InterestRepository repository;
-    private final ListedSymbols listed;
+    private final SymbolMaster master;
     private final List<InterestListener> listeners;
 
-    InterestService(InterestRepository repository, ListedSymbols listed, List<InterestListener> listeners) {
+    InterestService(InterestRepository repository, SymbolMaster master, List<InterestListener> listeners) {
         this.repository = repository;
-        this.listed = listed;
+        this.master = master;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -34,7 +35,7 @@ public class InterestService {
      * @return the change to announce once the transaction committed, empty when nothing changed
      */
     public Mono<Change> record(Interest interest) {
-        return listed.isListed(interest.symbol()).flatMap(known -> {
+        return master.isListed(interest.symbol()).flatMap(known -> {
             if (!known) {
                 log.info("ignored interest in {}: not a listed symbol", interest.symbol());
                 return Mono.<Change>empty();

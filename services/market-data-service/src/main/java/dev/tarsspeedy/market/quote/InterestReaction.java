@@ -39,6 +39,7 @@ class InterestReaction implements InterestListener {
             return;
         }
         Symbol symbol = interest.symbol();
+        log.debug("{} followed (before: {}): first quote and history", symbol, wasFollowed);
         Mono<Void> first = sessions.isOpen(symbol.market(), clock.instant())
                 ? cache.latest(symbol)
                         .hasElement()

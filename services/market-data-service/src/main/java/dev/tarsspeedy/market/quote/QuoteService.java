@@ -2,9 +2,10 @@ package dev.tarsspeedy.market.quote;
 
 import dev.tarsspeedy.market.Market;
 import dev.tarsspeedy.market.Symbol;
-import dev.tarsspeedy.market.interest.ListedSymbols;
 import dev.tarsspeedy.market.provider.DailyBar;
 import dev.tarsspeedy.market.provider.ProviderQuote;
+import dev.tarsspeedy.market.symbol.SymbolMaster;
+import dev.tarsspeedy.market.symbol.UnknownSymbolException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public class QuoteService {
     private final QuoteEvents events;
     private final QuoteFeed feed;
     private final MarketSessions sessions;
-    private final ListedSymbols listed;
+    private final SymbolMaster master;
     private final QuoteSettings settings;
     private final QuoteMetrics metrics;
     private final Clock clock;
@@ -47,7 +48,7 @@ public class QuoteService {
             QuoteEvents events,
             QuoteFeed feed,
             MarketSessions sessions,
-            ListedSymbols listed,
+            SymbolMaster master,
             QuoteSettings settings,
             QuoteMetrics metrics,
             Clock clock) {
@@ -57,7 +58,7 @@ public class QuoteService {
         this.events = events;
         this.feed = feed;
         this.sessions = sessions;
-        this.listed = listed;
+        this.master = master;
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
@@ -219,7 +220,7 @@ public class QuoteService {
     }
 
     private Mono<Void> requireListed(Symbol symbol) {
-        return listed.isListed(symbol)
+        return master.isListed(symbol)
                 .flatMap(known -> known ? Mono.<Void>empty() : Mono.error(new UnknownSymbolException(symbol)));
     }
 }

@@ -9,17 +9,11 @@ import dev.tarsspeedy.market.support.MarketTestBase;
 import dev.tarsspeedy.standin.market.Provider;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** A symbol somebody starts to watch gets its first quote within seconds; once nobody does, it is no longer polled. */
 class WatchedSymbolIT extends MarketTestBase {
-
-    @Autowired
-    ReactiveStringRedisTemplate redis;
 
     @Test
     void aWatchedSymbolHasItsFirstQuoteWithinFiveSecondsAndAnUnwatchedOneIsNotPolled() {
@@ -27,7 +21,7 @@ class WatchedSymbolIT extends MarketTestBase {
         String symbol = krxSymbol(0);
 
         long start = System.nanoTime();
-        interest(symbol, 1, List.of());
+        follow(symbol);
         await().atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> Boolean.TRUE.equals(

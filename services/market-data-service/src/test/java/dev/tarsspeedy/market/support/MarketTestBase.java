@@ -15,6 +15,7 @@ import dev.tarsspeedy.platform.test.ServiceTestBase;
 import dev.tarsspeedy.platform.test.TopicReader;
 import dev.tarsspeedy.standin.market.Listing;
 import dev.tarsspeedy.standin.market.MarketStandIn;
+import dev.tarsspeedy.standin.market.Provider;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -84,7 +87,19 @@ public abstract class MarketTestBase extends ServiceTestBase {
     @Autowired
     private KafkaTemplate<String, String> kafka;
 
+    @Autowired
+    protected ReactiveStringRedisTemplate redis;
+
     private final List<String> followed = new ArrayList<>();
+
+    /** The symbol master from the stand-in's listings (its job may be running already on its timer). */
+    @BeforeEach
+    void symbolMasterLoaded() {
+        if (count("select count(*) from symbol") == 0) {
+            jobs.runNow(jobs.job("market-symbol-refresh"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from symbol") > 0);
+        }
+    }
 
     @AfterEach
     void unfollowAndReset() {
@@ -143,6 +158,26 @@ public abstract class MarketTestBase extends ServiceTestBase {
                                 "symbol",
                                 symbol)
                         == (followed ? 1 : 0));
+    }
+
+    /** Whether the service cached a quote of the symbol. */
+    protected boolean quoteCached(String symbol) {
+        return Boolean.TRUE.equals(redis.hasKey("market:quote:" + symbol).block(Duration.ofSeconds(5)));
+    }
+
+    /** Waits until no provider call came for a second (a follow's first fetch and history backfill are done). */
+    protected static void awaitProvidersQuiet() {
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    long now = MARKET.calls().count(Provider.KIS)
+                            + MARKET.calls().count(Provider.FSC)
+                            + MARKET.calls().count(Provider.FINNHUB);
+                    boolean quiet = now == last[0];
+                    last[0] = now;
+                    return quiet;
+                });
     }
 
     /** Runs the poller once, as its timer would. */

@@ -60,6 +60,13 @@ class SymbolInterestListener {
                 CONSUMER,
                 event,
                 e -> interests.record(interest).doOnNext(change::set).then(Mono.empty()));
+        log.debug(
+                "interest in {} ({} watchers, {} alerts) at {}: {}",
+                interest.symbol(),
+                interest.watchers(),
+                interest.alerts(),
+                interest.changedAt(),
+                change.get() != null ? "recorded" : "not newer, ignored");
         if (change.get() != null) {
             interests.announce(change.get());
         }

@@ -1,7 +1,7 @@
 package dev.tarsspeedy.market.quote.web;
 
 import dev.tarsspeedy.market.quote.NoQuoteYetException;
-import dev.tarsspeedy.market.quote.UnknownSymbolException;
+import dev.tarsspeedy.market.symbol.UnknownSymbolException;
 import dev.tarsspeedy.platform.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
