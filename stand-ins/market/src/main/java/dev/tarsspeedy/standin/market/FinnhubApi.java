@@ -113,10 +113,7 @@ final class FinnhubApi {
     }
 
     private static BigDecimal percent(PriceModel.Snapshot s) {
-        return s.change()
-                .multiply(BigDecimal.valueOf(100))
-                .divide(s.previousClose(), 4, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
+        return s.change().multiply(BigDecimal.valueOf(100)).divide(s.previousClose(), 4, RoundingMode.HALF_UP);
     }
 
     private void symbols(Http http) throws IOException {

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * --seed 42 --demo-session true --kis-appkey K --kis-appsecret S --fsc-key F --finnhub-token T}. Keys left out accept
  * any key (the log says so). The demo session is on unless {@code --demo-session false}. Also {@code --host},
  * {@code --kis-per-second}, {@code --finnhub-per-minute}, {@code --fsc-per-day}, {@code --krx-holidays
- * 2026-01-01,2026-02-16}, {@code --us-holidays ...}. Stops on SIGTERM.
+ * 2026-01-01,2026-02-16}, {@code --us-holidays ...}, {@code --synthetic-krx 2500} (made-up KOSDAQ listings for
+ * benchmarks). Stops on SIGTERM.
  */
 public final class MarketStandInMain {
 
@@ -44,6 +45,7 @@ public final class MarketStandInMain {
                 case "--fsc-per-day" -> options.fscCallsPerDay(Integer.parseInt(value));
                 case "--krx-holidays" -> options.holidays(Market.KRX, days(value));
                 case "--us-holidays" -> options.holidays(Market.US, days(value));
+                case "--synthetic-krx" -> options.syntheticKrxListings(Integer.parseInt(value));
                 default -> usage("unknown argument " + arg);
             }
         }
@@ -88,7 +90,8 @@ public final class MarketStandInMain {
     private static void usage(String problem) {
         System.err.println(problem + "; usage: --port N --seed N --demo-session true|false [--kis-appkey K"
                 + " --kis-appsecret S] [--fsc-key F] [--finnhub-token T] [--host ADDRESS] [--kis-per-second N]"
-                + " [--finnhub-per-minute N] [--fsc-per-day N] [--krx-holidays yyyy-MM-dd,...] [--us-holidays ...]");
+                + " [--finnhub-per-minute N] [--fsc-per-day N] [--krx-holidays yyyy-MM-dd,...] [--us-holidays ...]"
+                + " [--synthetic-krx N]");
         System.exit(2);
     }
 }
