@@ -27,7 +27,7 @@ public record FscSettings(
         String serviceKey,
         @DefaultValue("10000") int permits,
         @DefaultValue("1d") Duration per,
-        @DefaultValue("20") int burst,
+        @DefaultValue("200") int burst,
         @DefaultValue("0s") Duration maxWait,
         @DefaultValue("1h") Duration backoff,
         @DefaultValue("10s") Duration timeout,

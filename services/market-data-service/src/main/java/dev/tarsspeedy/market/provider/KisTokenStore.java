@@ -20,4 +20,7 @@ public interface KisTokenStore {
      * instances (the claim is not given back, so issues are at least {@code interval} apart).
      */
     Mono<Boolean> claimIssue(String account, Duration interval);
+
+    /** Gives the claim back when no issue was attempted (our budget had no permit for it): KIS was not called. */
+    Mono<Void> releaseIssue(String account);
 }

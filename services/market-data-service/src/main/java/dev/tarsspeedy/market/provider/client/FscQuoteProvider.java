@@ -14,6 +14,7 @@ import dev.tarsspeedy.market.provider.ProviderSelection;
 import dev.tarsspeedy.market.provider.QuoteProvider;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * FSC on data.go.kr: KRX end-of-day prices and daily history ({@code GetStockSecuritiesInfoService/getStockPriceInfo})
@@ -116,10 +118,10 @@ class FscQuoteProvider implements QuoteProvider {
         return historyPage(symbol, from, to, 1)
                 .expand(page -> page.hasMore() ? historyPage(symbol, from, to, page.number() + 1) : Mono.empty())
                 .flatMapIterable(page -> FscResponses.bars(symbol, page.rows()))
-                .sort(java.util.Comparator.comparing(DailyBar::date));
+                .sort(Comparator.comparing(DailyBar::date));
     }
 
-    private record HistoryPage(int number, List<tools.jackson.databind.JsonNode> rows, boolean hasMore) {}
+    private record HistoryPage(int number, List<JsonNode> rows, boolean hasMore) {}
 
     private Mono<HistoryPage> historyPage(Symbol symbol, LocalDate from, LocalDate to, int number) {
         Map<String, String> query = query(number, HISTORY_PAGE);

@@ -38,7 +38,10 @@ final class FscResponses {
     static final LocalTime CLOSE = LocalTime.of(15, 30);
 
     private static final Pattern XML_CODE = Pattern.compile("<(returnReasonCode|resultCode)>\\s*([^<\\s]+)\\s*</");
-    private static final Pattern XML_MESSAGE = Pattern.compile("<(returnAuthMsg|errMsg|resultMsg)>\\s*([^<]*?)\\s*</");
+    /** The gateway's reason ({@code SERVICE_KEY_IS_NOT_REGISTERED_ERROR}) says more than its {@code errMsg}. */
+    private static final List<Pattern> XML_MESSAGES = List.of(
+            Pattern.compile("<returnAuthMsg>\\s*([^<]*?)\\s*</"),
+            Pattern.compile("<(?:errMsg|resultMsg)>\\s*([^<]*?)\\s*</"));
     /** Quota used up (LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR). */
     static final String QUOTA = "22";
     /** Key not registered, expired, IP not registered, access denied. */
@@ -92,9 +95,13 @@ final class FscResponses {
 
     private static ProviderException xmlError(int status, String xml) {
         Matcher code = XML_CODE.matcher(xml);
-        Matcher message = XML_MESSAGE.matcher(xml);
         String reason = code.find() ? code.group(2) : null;
-        String text = message.find() ? message.group(2) : "";
+        String text = XML_MESSAGES.stream()
+                .map(pattern -> pattern.matcher(xml))
+                .filter(Matcher::find)
+                .map(matcher -> matcher.group(1))
+                .findFirst()
+                .orElse("");
         if (reason == null) {
             return new ProviderException.Unavailable(FSC, "HTTP " + status + ": an XML answer without a code", null);
         }

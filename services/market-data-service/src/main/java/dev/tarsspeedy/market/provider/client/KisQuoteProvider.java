@@ -69,7 +69,7 @@ class KisQuoteProvider implements QuoteProvider {
         this.appKey = live ? settings.appKey() : "stand-in-app-key";
         this.appSecret = live ? settings.appSecret() : "stand-in-app-secret";
         this.http = new ProviderHttp(KIS, builder, endpoint.baseUrl(), settings.timeout());
-        this.tokens = new KisTokens(settings, http, store, calls, clock, appKey, appSecret);
+        this.tokens = new KisTokens(settings, http, store, budgets, calls, clock, appKey, appSecret);
         this.budgets = budgets;
         this.calls = calls;
         this.clock = clock;

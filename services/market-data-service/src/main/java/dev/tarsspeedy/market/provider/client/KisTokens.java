@@ -3,6 +3,7 @@ package dev.tarsspeedy.market.provider.client;
 import dev.tarsspeedy.market.provider.KisSettings;
 import dev.tarsspeedy.market.provider.KisToken;
 import dev.tarsspeedy.market.provider.KisTokenStore;
+import dev.tarsspeedy.market.provider.ProviderBudgets;
 import dev.tarsspeedy.market.provider.ProviderCalls;
 import dev.tarsspeedy.market.provider.ProviderException;
 import dev.tarsspeedy.market.provider.ProviderName;
@@ -31,6 +32,7 @@ final class KisTokens {
     private final KisSettings settings;
     private final ProviderHttp http;
     private final KisTokenStore store;
+    private final ProviderBudgets budgets;
     private final ProviderCalls calls;
     private final Clock clock;
     private final String appKey;
@@ -41,6 +43,7 @@ final class KisTokens {
             KisSettings settings,
             ProviderHttp http,
             KisTokenStore store,
+            ProviderBudgets budgets,
             ProviderCalls calls,
             Clock clock,
             String appKey,
@@ -48,6 +51,7 @@ final class KisTokens {
         this.settings = settings;
         this.http = http;
         this.store = store;
+        this.budgets = budgets;
         this.calls = calls;
         this.clock = clock;
         this.appKey = appKey;
@@ -60,7 +64,10 @@ final class KisTokens {
         return token(null);
     }
 
-    /** A token other than {@code rejected}, which KIS just refused as expired or invalid. */
+    /**
+     * A token other than {@code rejected}, which KIS just refused as expired or invalid: the cached one while it is
+     * usable; else whoever claims the issue first issues one, and everybody else polls the store for it.
+     */
     Mono<KisToken> token(String rejected) {
         Instant now = clock.instant();
         return store.cached(account)
@@ -70,18 +77,16 @@ final class KisTokens {
                         // close to its expiry: one instance renews it, everybody keeps using it meanwhile
                         : store.claimIssue(account, settings.tokenIssueInterval())
                                 .flatMap(claimed -> claimed ? issue().onErrorReturn(token) : Mono.just(token)))
-                .switchIfEmpty(Mono.defer(() -> store.claimIssue(account, settings.tokenIssueInterval())
-                        .flatMap(claimed -> claimed ? issue() : awaitIssued(rejected))));
+                .switchIfEmpty(Mono.defer(() -> obtain(rejected)));
     }
 
-    private boolean usable(KisToken token, String rejected, Instant now) {
-        return !token.value().equals(rejected) && token.expiresAt().isAfter(now.plusSeconds(5));
-    }
-
-    /** Another instance (or caller) holds the issue claim: its token appears in the store. */
-    private Mono<KisToken> awaitIssued(String rejected) {
-        return Flux.interval(POLL, POLL)
-                .concatMap(tick -> store.cached(account).filter(token -> usable(token, rejected, clock.instant())))
+    /** No usable token cached: claim the issue or wait for the one who claimed it, at most {@code tokenWait}. */
+    private Mono<KisToken> obtain(String rejected) {
+        return Flux.interval(Duration.ZERO, POLL)
+                .concatMap(tick -> store.cached(account)
+                        .filter(token -> usable(token, rejected, clock.instant()))
+                        .switchIfEmpty(Mono.defer(() -> store.claimIssue(account, settings.tokenIssueInterval())
+                                .flatMap(claimed -> claimed ? issue() : Mono.empty()))))
                 .next()
                 .timeout(
                         settings.tokenWait(),
@@ -91,9 +96,21 @@ final class KisTokens {
                                         + " ago and none is cached")));
     }
 
+    private boolean usable(KisToken token, String rejected, Instant now) {
+        return !token.value().equals(rejected) && token.expiresAt().isAfter(now.plusSeconds(5));
+    }
+
+    /**
+     * Issues a token, holding the claim. The token call counts against KIS's per-second limit like any other, so it
+     * takes a permit first; without one the claim is given back (KIS was not called) and the caller is rate-limited.
+     */
     private Mono<KisToken> issue() {
         Map<String, String> body = Map.of("grant_type", "client_credentials", "appkey", appKey, "appsecret", appSecret);
-        return http.postJson("/oauth2/tokenP", body, headers -> {})
+        return budgets.acquire(ProviderName.KIS)
+                .onErrorResume(
+                        ProviderException.RateLimited.class,
+                        refused -> store.releaseIssue(account).then(Mono.error(refused)))
+                .then(http.postJson("/oauth2/tokenP", body, headers -> {}))
                 .map(answer -> KisResponses.token(answer.status(), answer.body(), clock.instant()))
                 .flatMap(token -> store.save(account, token).thenReturn(token))
                 .doOnSuccess(token -> calls.succeeded(ProviderName.KIS))

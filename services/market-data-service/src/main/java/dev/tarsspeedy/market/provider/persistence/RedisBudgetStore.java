@@ -16,14 +16,14 @@ import reactor.core.publisher.Mono;
  * draws from the same bucket and no two callers can take the last permit.
  */
 @Repository
-class RedisBudgetStore implements BudgetStore {
+public class RedisBudgetStore implements BudgetStore {
 
     private static final RedisScript<Long> TAKE =
             RedisScript.of(new ClassPathResource("market/provider-budget.lua"), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
 
-    RedisBudgetStore(ReactiveStringRedisTemplate redis) {
+    public RedisBudgetStore(ReactiveStringRedisTemplate redis) {
         this.redis = redis;
     }
 
@@ -41,11 +41,11 @@ class RedisBudgetStore implements BudgetStore {
         return redis.opsForValue().set(pauseKey(provider), "paused", duration).then();
     }
 
-    static String bucketKey(ProviderName provider) {
+    public static String bucketKey(ProviderName provider) {
         return "market:provider:" + provider.name().toLowerCase(Locale.ROOT) + ":budget";
     }
 
-    static String pauseKey(ProviderName provider) {
+    public static String pauseKey(ProviderName provider) {
         return "market:provider:" + provider.name().toLowerCase(Locale.ROOT) + ":paused";
     }
 }

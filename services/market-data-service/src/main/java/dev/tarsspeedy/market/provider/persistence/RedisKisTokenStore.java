@@ -11,12 +11,12 @@ import reactor.core.publisher.Mono;
 
 /** KIS tokens in Redis ({@code <expiry epoch ms> <token>}, expiring with the token) and the issue claim (SET NX). */
 @Repository
-class RedisKisTokenStore implements KisTokenStore {
+public class RedisKisTokenStore implements KisTokenStore {
 
     private final ReactiveStringRedisTemplate redis;
     private final Clock clock;
 
-    RedisKisTokenStore(ReactiveStringRedisTemplate redis, Clock clock) {
+    public RedisKisTokenStore(ReactiveStringRedisTemplate redis, Clock clock) {
         this.redis = redis;
         this.clock = clock;
     }
@@ -53,11 +53,16 @@ class RedisKisTokenStore implements KisTokenStore {
         return redis.opsForValue().setIfAbsent(issueKey(account), "issuing", interval);
     }
 
-    static String tokenKey(String account) {
+    @Override
+    public Mono<Void> releaseIssue(String account) {
+        return redis.delete(issueKey(account)).then();
+    }
+
+    public static String tokenKey(String account) {
         return "market:provider:kis:token:" + account;
     }
 
-    static String issueKey(String account) {
+    public static String issueKey(String account) {
         return "market:provider:kis:token-issue:" + account;
     }
 }
