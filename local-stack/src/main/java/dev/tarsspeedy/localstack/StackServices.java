@@ -36,6 +36,7 @@ public final class StackServices {
         ports.put("identity-service", 8081);
         ports.put("notification-service", 8082);
         ports.put("market-data-service", 8083);
+        ports.put("alert-service", 8084);
         ports.put("catalog-service", 8085);
         ports.put("order-service", 8086);
         ports.put("payment-service", 8087);
@@ -116,6 +117,7 @@ public final class StackServices {
                     environment.put("ORDER_URL", orderUrl);
                     environment.put("PAYMENT_URL", paymentUrl);
                     environment.put("MARKET_DATA_URL", "http://127.0.0.1:" + port.get("market-data-service"));
+                    environment.put("ALERT_URL", "http://127.0.0.1:" + port.get("alert-service"));
                 }
                 case "identity-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "identity_service"));
@@ -160,8 +162,15 @@ public final class StackServices {
                     environment.put("MARKET_DATA_PORT", port.get(name).toString());
                     // No provider keys here: the service talks to the market stand-in and says so in its health.
                     environment.put("MARKET_STAND_IN_URL", marketStandInUrl);
-                    // With the stand-in's demo session: every market counts as open, and status says "simulated".
+                    // The stand-in plays a session around the clock; the service says so in its status and quotes.
                     environment.put("MARKET_SIMULATED_SESSION", "true");
+                }
+                case "alert-service" -> {
+                    environment.putAll(database(infrastructure.postgres(), "alert_service"));
+                    environment.put("ALERT_PORT", port.get(name).toString());
+                    environment.put("MARKET_DATA_URL", "http://127.0.0.1:" + port.get("market-data-service"));
+                    // Links in report and alert mails (manage, one-click unsubscribe) point at the public entry point.
+                    environment.put("ALERT_PUBLIC_BASE_URL", gatewayUrl);
                 }
                 case MARKET -> {
                     // The demo session: every market "open" around the clock, so prices move at any hour.
