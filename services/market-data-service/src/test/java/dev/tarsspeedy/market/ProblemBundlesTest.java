@@ -18,6 +18,10 @@ class ProblemBundlesTest {
                 // symbol
                 "invalid-search-query",
                 "malformed-symbol",
-                "invalid-page");
+                "invalid-page",
+                // quote
+                "too-many-symbols",
+                "bad-range",
+                "no-quote-yet");
     }
 }

@@ -3,7 +3,9 @@ package dev.tarsspeedy.platform.events.topics;
 import dev.tarsspeedy.platform.events.Topics;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -23,6 +25,24 @@ public final class EventTopics {
     /** A bean of these topics, e.g. {@code EventTopics.of(OrderPaid.TOPIC, Topics.deadLetter(OrderPaid.TOPIC))}. */
     public static KafkaAdmin.NewTopics of(String... topics) {
         return new KafkaAdmin.NewTopics(topics(topics).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * A bean of compacted topics ({@code cleanup.policy=compact}): for topics keyed by an entity whose every event is
+     * the entity's whole state, so the latest event per key is all a consumer reading from the start needs.
+     */
+    public static KafkaAdmin.NewTopics compacted(String... topics) {
+        return new KafkaAdmin.NewTopics(compactedTopics(topics).toArray(NewTopic[]::new));
+    }
+
+    /** The topics {@link #compacted} declares. */
+    static List<NewTopic> compactedTopics(String... names) {
+        return Arrays.stream(names)
+                .map(name -> {
+                    NewTopic topic = topic(name);
+                    return topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                })
+                .toList();
     }
 
     /** The topics {@link #of} declares. */

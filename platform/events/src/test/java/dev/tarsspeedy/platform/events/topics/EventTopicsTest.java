@@ -21,6 +21,17 @@ class EventTopicsTest {
     }
 
     @Test
+    void aCompactedTopicHasThePlatformsPartitionsAndTheCompactPolicy() {
+        String topic = Topics.name("alert", "SymbolInterestChanged", 1);
+
+        assertThat(EventTopics.compactedTopics(topic)).singleElement().satisfies(declared -> {
+            assertThat(declared.name()).isEqualTo("alert.symbol-interest-changed.v1");
+            assertThat(declared.numPartitions()).isEqualTo(EventTopics.PARTITIONS);
+            assertThat(declared.configs()).containsEntry("cleanup.policy", "compact");
+        });
+    }
+
+    @Test
     void aNameKafkaRefusesIsRefusedAtStartUp() {
         assertThatThrownBy(() -> EventTopics.of("orders/paid"))
                 .isInstanceOf(IllegalArgumentException.class)

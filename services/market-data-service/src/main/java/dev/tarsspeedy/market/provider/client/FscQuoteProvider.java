@@ -92,7 +92,7 @@ class FscQuoteProvider implements QuoteProvider {
 
     @Override
     public Mono<List<ProviderQuote>> quotes(List<Symbol> symbols) {
-        LocalDate today = LocalDate.now(clock.withZone(Market.KRX.zone()));
+        LocalDate today = clock.instant().atZone(Market.KRX.zone()).toLocalDate();
         LocalDate from = today.minusDays(settings.lookBack().toDays());
         return Flux.fromIterable(symbols.stream().distinct().toList())
                 .concatMap(symbol -> {
@@ -143,7 +143,7 @@ class FscQuoteProvider implements QuoteProvider {
         if (market != Market.KRX) {
             return Flux.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(Market.KRX.zone()));
+        LocalDate today = clock.instant().atZone(Market.KRX.zone()).toLocalDate();
         long days = settings.lookBack().toDays();
         return Flux.range(0, (int) days + 1)
                 .concatMap(back -> listingsOf(today.minusDays(back)).collectList(), 1)
