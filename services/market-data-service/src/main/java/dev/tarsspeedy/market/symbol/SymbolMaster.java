@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -83,6 +84,11 @@ public class SymbolMaster {
                         market,
                         applied.written(),
                         applied.delisted()));
+    }
+
+    /** Up to {@code limit} listed symbols of {@code market} that have no English name yet. */
+    public Flux<Symbol> missingEnglishNames(Market market, int limit) {
+        return repository.missingEnglishNames(market, limit);
     }
 
     /** Reloads the in-memory index if the table changed since it was loaded; true when it did. */

@@ -2,6 +2,7 @@ package dev.tarsspeedy.market.symbol;
 
 import dev.tarsspeedy.market.Market;
 import dev.tarsspeedy.market.provider.Listing;
+import dev.tarsspeedy.market.provider.ProviderException;
 import dev.tarsspeedy.market.provider.QuoteProvider;
 import dev.tarsspeedy.platform.scheduling.ScheduledJob;
 import java.time.Clock;
@@ -20,6 +21,10 @@ import reactor.core.publisher.Mono;
  * empty, then whenever its last write is older than {@code market.symbols.refresh-every} (daily), checked every
  * {@code refresh-check-period}; one instance at a time. A market whose every provider answered is complete, so its
  * rows missing from all of them are marked delisted; a provider that fails leaves its market's rows as they are.
+ *
+ * <p>Each run then asks the providers' {@code listing(symbol)} for the English names the listings lack (KRX stocks:
+ * FSC lists Korean names only, KIS's {@code search-stock-info} has the English one), at most {@code
+ * english-names-per-run} a run, stopping at the first rate limit, so the names fill in within a day or so.
  */
 @Component
 class SymbolRefreshJob implements ScheduledJob {
@@ -66,8 +71,36 @@ class SymbolRefreshJob implements ScheduledJob {
             boolean due = version.rows() == 0
                     || version.lastUpdate() == null
                     || version.lastUpdate().plus(settings.refreshEvery()).isBefore(clock.instant());
-            return due ? refresh() : Mono.just(0L);
+            return (due ? refresh() : Mono.just(0L))
+                    .flatMap(written -> englishNames().map(named -> written + named));
         });
+    }
+
+    /** Asks the providers for the English names of up to {@code english-names-per-run} KRX symbols lacking one. */
+    Mono<Long> englishNames() {
+        List<QuoteProvider> naming = providers.stream()
+                .filter(provider -> provider.markets().contains(Market.KRX))
+                .toList();
+        if (naming.isEmpty() || settings.englishNamesPerRun() == 0) {
+            return Mono.just(0L);
+        }
+        return master.missingEnglishNames(Market.KRX, settings.englishNamesPerRun())
+                .concatMap(symbol -> Flux.fromIterable(naming)
+                        .concatMap(provider -> provider.listing(symbol))
+                        .filter(listing -> listing.nameEn() != null)
+                        .next())
+                .onErrorResume(ProviderException.RateLimited.class, e -> {
+                    log.info("English names paused until the next run: {}", e.getMessage());
+                    return Mono.empty();
+                })
+                .onErrorResume(ProviderException.class, e -> {
+                    log.warn("English names failed: {}", e.toString());
+                    return Mono.empty();
+                })
+                .collectList()
+                .flatMap(named -> named.isEmpty()
+                        ? Mono.just(0L)
+                        : master.apply(Market.KRX, named, false).map(SymbolMaster.Applied::written));
     }
 
     /** Fetches and writes every market's listings now; returns the rows written. */

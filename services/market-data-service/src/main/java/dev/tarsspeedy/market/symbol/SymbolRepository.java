@@ -26,6 +26,9 @@ public interface SymbolRepository {
      */
     Mono<Long> upsert(List<Listing> listings, Instant now);
 
+    /** Up to {@code limit} listed symbols of {@code market} without an English name, by code. */
+    Flux<Symbol> missingEnglishNames(Market market, int limit);
+
     /** Marks the market's listed rows not in {@code stillListed} as delisted; returns how many. */
     Mono<Long> markDelisted(Market market, Collection<Symbol> stillListed, Instant now);
 

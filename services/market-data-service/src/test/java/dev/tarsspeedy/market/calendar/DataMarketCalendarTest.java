@@ -84,6 +84,8 @@ class DataMarketCalendarTest {
                 "2027-09-14",
                 "2027-09-15",
                 "2027-09-16",
+                "2027-05-03",
+                "2027-07-19",
                 "2027-12-27",
                 "2027-12-31")) {
             assertThat(calendar.isHoliday(Market.KRX, LocalDate.parse(closed)))

@@ -124,6 +124,16 @@ class R2dbcSymbolRepository implements SymbolRepository {
     }
 
     @Override
+    public Flux<Symbol> missingEnglishNames(Market market, int limit) {
+        return database.sql("select code from symbol where market = :market and listed and name_en is null"
+                        + " order by code limit :limit")
+                .bind("market", market.name())
+                .bind("limit", limit)
+                .map(row -> new Symbol(row.get("code", String.class)))
+                .all();
+    }
+
+    @Override
     public Mono<Long> markDelisted(Market market, Collection<Symbol> stillListed, Instant now) {
         String[] codes = stillListed.stream().map(Symbol::code).distinct().toArray(String[]::new);
         return database.sql("update symbol set listed = false, updated_at = :now"
