@@ -105,7 +105,8 @@ class QuoteApiIT extends MarketTestBase {
 
         BigDecimal jump = new BigDecimal(quote(symbol).get("price").toString())
                 .multiply(new BigDecimal("1.1"))
-                .setScale(-2, java.math.RoundingMode.HALF_UP);
+                .setScale(-2, java.math.RoundingMode.HALF_UP)
+                .setScale(0);
         List<Map<String, Object>> received = stream.map(ServerSentEvent::data)
                 .doOnNext(first -> {
                     if (first.get("symbol").equals(symbol)

@@ -66,6 +66,8 @@ public abstract class MarketTestBase extends ServiceTestBase {
 
     private static final AtomicInteger CHANGES = new AtomicInteger();
 
+    private static volatile boolean settled;
+
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
         registry.add("market.providers.stand-in-url", MARKET::baseUrl);
@@ -98,6 +100,11 @@ public abstract class MarketTestBase extends ServiceTestBase {
         if (count("select count(*) from symbol") == 0) {
             jobs.runNow(jobs.job("market-symbol-refresh"));
             await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from symbol") > 0);
+        }
+        if (!settled) {
+            // The refresh also asks KIS for English names: let it end before tests count provider calls.
+            awaitProvidersQuiet();
+            settled = true;
         }
     }
 
