@@ -76,7 +76,7 @@ class ProblemLanguageIT extends MarketTestBase implements ProblemLanguageContrac
                         "invalid-search-query",
                         HttpStatus.BAD_REQUEST,
                         Detail.inReadersLanguage(),
-                        () -> client().get().uri("/api/market/symbols?q=%20"))
+                        () -> client().get().uri("/api/market/symbols?q={q}", " "))
                 .trigger(
                         "invalid-page",
                         HttpStatus.BAD_REQUEST,

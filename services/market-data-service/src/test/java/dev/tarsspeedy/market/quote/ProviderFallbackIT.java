@@ -24,17 +24,21 @@ class ProviderFallbackIT extends MarketTestBase {
     void kisDownFallsBackToFscEndOfDayAndKisAnswersAgainOnceItRecovers() {
         goToSession(Market.KRX, Duration.ofHours(1));
         String symbol = krxSymbol(2);
-        MARKET.controls().down(Provider.KIS);
-
         follow(symbol);
         await().atMost(Duration.ofSeconds(10)).until(() -> quoteCached(symbol));
+        assertThat(quote(symbol)).containsEntry("source", "KIS").containsEntry("freshness", "LIVE");
+
+        MARKET.controls().down(Provider.KIS);
+        CLOCK.advance(Duration.ofSeconds(31));
+        poll();
         Map<String, Object> fallback = quote(symbol);
         assertThat(fallback)
                 .containsEntry("source", "FSC")
                 .containsEntry("freshness", "END_OF_DAY")
                 .containsEntry("inSession", false);
         assertThat(new BigDecimal(fallback.get("price").toString())).isPositive();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !quoteUpdates(symbol).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> quoteUpdates(symbol).getLast().source().equals("FSC"));
         assertThat(quoteUpdates(symbol).getLast())
                 .extracting(QuoteUpdated::source, QuoteUpdated::freshness)
                 .containsExactly("FSC", "END_OF_DAY");

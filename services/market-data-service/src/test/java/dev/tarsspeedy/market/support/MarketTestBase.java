@@ -62,7 +62,9 @@ public abstract class MarketTestBase extends ServiceTestBase {
             .demoSession(false)
             .kisKey(KIS_KEY, KIS_SECRET)
             .fscKey(FSC_KEY)
-            .finnhubToken(FINNHUB_TOKEN));
+            .finnhubToken(FINNHUB_TOKEN)
+            // The tests move the clock by days, past the token's 24 hours: a re-issue must not wait a real minute.
+            .kisTokenReissue(Duration.ofSeconds(1)));
 
     private static final AtomicInteger CHANGES = new AtomicInteger();
 
@@ -74,6 +76,7 @@ public abstract class MarketTestBase extends ServiceTestBase {
         registry.add("market.providers.kis.base-url", MARKET::baseUrl);
         registry.add("market.providers.kis.app-key", () -> KIS_KEY);
         registry.add("market.providers.kis.app-secret", () -> KIS_SECRET);
+        registry.add("market.providers.kis.token-issue-interval", () -> "1s");
         registry.add("market.providers.fsc.base-url", MARKET::baseUrl);
         registry.add("market.providers.fsc.service-key", () -> FSC_KEY);
         registry.add("market.providers.finnhub.base-url", MARKET::baseUrl);
