@@ -433,6 +433,10 @@ public final class MarketStandIn implements AutoCloseable {
             return kisTokenReissue;
         }
 
+        Set<LocalDate> holidays(Market market) {
+            return Set.copyOf(holidays.getOrDefault(market, Set.of()));
+        }
+
         private Options copy() {
             Options copy = new Options();
             copy.host = host;

@@ -179,6 +179,25 @@ class FscStandInTest {
     }
 
     @Test
+    void aBadParameterAnswersResultCode10() {
+        JsonNode header =
+                client.fsc(Map.of("numOfRows", "ten")).json().get("response").get("header");
+        assertThat(header.get("resultCode").asString()).isEqualTo("10");
+    }
+
+    @Test
+    void zerosForFscServeZeroPrices() {
+        market.controls().zeros(Provider.FSC);
+        JsonNode item = client.fsc(Map.of("basDt", "20261203", "likeSrtnCd", "005930"))
+                .json()
+                .get("response")
+                .get("body")
+                .get("items")
+                .get("item");
+        assertThat(item.get("clpr").asString()).isEqualTo("0");
+    }
+
+    @Test
     void withoutResultTypeTheAnswerIsXml() {
         Answer answer = client.get("/1160100/service/GetStockSecuritiesInfoService/getStockPriceInfo?serviceKey="
                 + MarketClient.FSC_KEY + "&basDt=20261203&likeSrtnCd=005930");

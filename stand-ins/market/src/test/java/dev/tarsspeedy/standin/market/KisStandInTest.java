@@ -271,6 +271,40 @@ class KisStandInTest {
     }
 
     @Test
+    void wrongKeyHeadersOrTrIdOrAMissingCodeAreRefusedInKisShape() {
+        String token = client.token();
+        Answer wrongTrId = client.kis(
+                "inquire-price",
+                "FHKST01010400",
+                token,
+                Map.of("FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930"));
+        assertThat(wrongTrId.status()).isEqualTo(500);
+        assertThat(wrongTrId.json().get("rt_cd").asString()).isEqualTo("1");
+
+        Answer missing = client.kis("inquire-price", "FHKST01010100", token, Map.of("FID_COND_MRKT_DIV_CODE", "J"));
+        assertThat(missing.status()).isEqualTo(500);
+        assertThat(missing.json().get("msg1").asString()).contains("FID_INPUT_ISCD");
+
+        market.controls().badKey(Provider.KIS);
+        Answer refused = client.inquirePrice(token, "005930");
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.json().get("msg_cd").asString()).isEqualTo("EGW00103");
+    }
+
+    @Test
+    void multiPriceIgnoresCodesPastTheThirtieth() {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (int i = 1; i <= 31; i++) {
+            query.put("FID_COND_MRKT_DIV_CODE_" + i, "J");
+            query.put("FID_INPUT_ISCD_" + i, market.listings(Market.KRX).get(i).symbol());
+        }
+        Answer answer = client.kis("intstock-multprice", "FHKST11300006", client.token(), query);
+
+        assertThat(answer.json().get("output").size()).isEqualTo(30);
+        assertThat(market.calls().count(Provider.KIS, "intstock-multprice")).isEqualTo(1);
+    }
+
+    @Test
     void theSameSeedAndClockGiveTheSamePrice() {
         String price = client.inquirePrice(client.token(), "035420")
                 .json()

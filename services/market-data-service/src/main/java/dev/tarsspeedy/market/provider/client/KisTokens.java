@@ -83,8 +83,7 @@ final class KisTokens {
     /** No usable token cached: claim the issue or wait for the one who claimed it, at most {@code tokenWait}. */
     private Mono<KisToken> obtain(String rejected) {
         return Flux.interval(Duration.ZERO, POLL)
-                // A tick that comes while an issue is still under way is dropped, not an overflow error.
-                .onBackpressureDrop()
+                .onBackpressureDrop() // ticks while an issue is under way are not needed
                 .concatMap(tick -> store.cached(account)
                         .filter(token -> usable(token, rejected, clock.instant()))
                         .switchIfEmpty(Mono.defer(() -> store.claimIssue(account, settings.tokenIssueInterval())
