@@ -14,14 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * Finnhub's free tier: {@code GET /api/v1/quote?symbol=} ({@code {c,d,dp,h,l,o,pc,t}}, zeros and nulls for a symbol it
  * has no data for), {@code GET /api/v1/stock/symbol?exchange=US} (the symbol master), and {@code /api/v1/stock/candle}
  * refused with 403 as the free tier refuses it. The token comes as the {@code token} query parameter or the {@code
- * X-Finnhub-Token} header; 60 calls a minute per token, then HTTP 429.
+ * X-Finnhub-Token} header; 60 calls a minute per token (and at most 30 in a second), then HTTP 429.
  */
 final class FinnhubApi {
 
     private static final String NO_ACCESS = "You don't have access to this resource.";
+    /** Finnhub's cap on top of every plan's limit. */
+    private static final int PER_SECOND = 30;
 
     private final MarketStandIn market;
     private final Map<String, RateWindow> limits = new ConcurrentHashMap<>();
+    private final Map<String, RateWindow> bursts = new ConcurrentHashMap<>();
 
     FinnhubApi(MarketStandIn market) {
         this.market = market;
@@ -43,8 +46,10 @@ final class FinnhubApi {
         }
         int perMinute = market.settings().finnhubCallsPerMinute();
         RateWindow limit = limits.computeIfAbsent(token, t -> new RateWindow(perMinute, 60_000_000_000L));
+        RateWindow burst = bursts.computeIfAbsent(token, t -> new RateWindow(PER_SECOND, 1_000_000_000L));
         long now = market.nanoTime();
-        boolean allowed = limit.tryAcquire(now);
+        // every plan also stops at 30 calls in a second; a call refused there takes no place in the minute
+        boolean allowed = burst.tryAcquire(now) && limit.tryAcquire(now);
         http.exchange.getResponseHeaders().set("X-Ratelimit-Limit", String.valueOf(perMinute));
         http.exchange.getResponseHeaders().set("X-Ratelimit-Remaining", String.valueOf(limit.remaining(now)));
         http.exchange
@@ -113,10 +118,7 @@ final class FinnhubApi {
     }
 
     private static BigDecimal percent(PriceModel.Snapshot s) {
-        return s.change()
-                .multiply(BigDecimal.valueOf(100))
-                .divide(s.previousClose(), 4, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
+        return s.change().multiply(BigDecimal.valueOf(100)).divide(s.previousClose(), 4, RoundingMode.HALF_UP);
     }
 
     private void symbols(Http http) throws IOException {

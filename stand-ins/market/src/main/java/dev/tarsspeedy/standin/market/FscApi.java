@@ -124,8 +124,8 @@ final class FscApi {
 
     private Map<String, Object> priceRow(Listing l, LocalDate day) {
         PriceModel model = market.model();
-        PriceModel.Bar bar = model.bar(l, day);
-        PriceModel.Bar previous = model.bar(l, model.sessions().previousTradingDay(Market.KRX, day));
+        DailyBar bar = model.bar(l, day);
+        DailyBar previous = model.bar(l, model.sessions().previousTradingDay(Market.KRX, day));
         boolean zero = market.controls().zero(Provider.FSC, l.symbol());
         BigDecimal change = bar.close().subtract(previous.close());
         Map<String, Object> row = new LinkedHashMap<>();

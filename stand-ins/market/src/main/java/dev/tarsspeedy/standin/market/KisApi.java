@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The KIS open API as the live server answers it: {@code POST /oauth2/tokenP} and the domestic quotations {@code
  * inquire-price} ({@code FHKST01010100}), {@code intstock-multprice} ({@code FHKST11300006}, up to 30 codes) and
- * {@code search-stock-info} ({@code CTPF1002R}). Every number is a string; errors of the quotation calls come as HTTP
+ * {@code search-stock-info} ({@code CTPF1002R}), and {@code inquire-ccnl} ({@code FHKST01010300}, the latest trades,
+ * the one of these calls that carries a time: {@code stck_cntg_hour}). Every number is a string; errors of the quotation calls come as HTTP
  * 500 with {@code rt_cd "1"}, {@code msg_cd} and {@code msg1}; errors of the token call as HTTP 403 with {@code
  * error_code} and {@code error_description}.
  */
@@ -32,11 +33,13 @@ final class KisApi {
     static final String INQUIRE_PRICE = "FHKST01010100";
     static final String MULTI_PRICE = "FHKST11300006";
     static final String STOCK_INFO = "CTPF1002R";
+    static final String TRADES = "FHKST01010300";
     static final int MAX_CODES = 30;
 
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HHmmss");
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
     /** The live server hands the same token again to a re-issue within six hours of the first. */
     private static final Duration SAME_TOKEN_WINDOW = Duration.ofHours(6);
@@ -67,6 +70,7 @@ final class KisApi {
             case "inquire-price" -> INQUIRE_PRICE;
             case "intstock-multprice" -> MULTI_PRICE;
             case "search-stock-info" -> STOCK_INFO;
+            case "inquire-ccnl" -> TRADES;
             default -> null;
         };
         if (expectedTrId == null) {
@@ -85,6 +89,7 @@ final class KisApi {
         switch (endpoint) {
             case "inquire-price" -> inquirePrice(http);
             case "intstock-multprice" -> multiPrice(http);
+            case "inquire-ccnl" -> trades(http);
             default -> stockInfo(http);
         }
     }
@@ -268,6 +273,35 @@ final class KisApi {
         if (rows.isEmpty()) {
             http.json(500, inputError("FID_INPUT_ISCD_1"));
             return;
+        }
+        http.json(200, ok("output", rows));
+    }
+
+    /** The latest 30 trades, newest first, ten seconds apart, each with its time of day in Seoul. */
+    private void trades(Http http) throws IOException {
+        String code = http.param("FID_INPUT_ISCD");
+        if (code == null || code.isBlank()) {
+            http.json(500, inputError("FID_INPUT_ISCD"));
+            return;
+        }
+        Optional<Listing> listing = krx(code.trim());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (listing.isPresent()) {
+            boolean zero = market.controls().zero(Provider.KIS, code.trim());
+            PriceModel.Snapshot latest = market.snapshot(listing.get(), market.now(Provider.KIS));
+            for (int i = 0; i < 30; i++) {
+                Instant at = latest.asOf().minusSeconds(10L * i);
+                PriceModel.Snapshot s = i == 0 ? latest : market.snapshot(listing.get(), at);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("stck_cntg_hour", LocalDateTime.ofInstant(at, KST).format(TIME_OF_DAY));
+                row.put("stck_prpr", zero ? "0" : krw(s.price()));
+                row.put("prdy_vrss", zero ? "0" : krw(s.change()));
+                row.put("prdy_vrss_sign", zero ? "3" : sign(s));
+                row.put("cntg_vol", String.valueOf(Math.max(1, s.volume() / 2_000)));
+                row.put("tday_rltv", "100.00");
+                row.put("prdy_ctrt", zero ? "0.00" : s.changePercent().toPlainString());
+                rows.add(row);
+            }
         }
         http.json(200, ok("output", rows));
     }

@@ -67,7 +67,7 @@ public final class MarketStandIn implements AutoCloseable {
     private MarketStandIn(Options options, HttpServer server) {
         this.options = options;
         this.server = server;
-        this.master = SymbolMaster.load();
+        this.master = SymbolMaster.load(options.syntheticKrxListings);
         this.model = new PriceModel(options.seed, new Sessions(options.holidays, options.demoSession));
         this.calls = new Calls(options.nanoTime);
         this.kis = new KisApi(this);
@@ -127,8 +127,31 @@ public final class MarketStandIn implements AutoCloseable {
         return master.find(symbol).map(l -> snapshot(l, clock().instant()).price());
     }
 
+    /** The quote a provider would serve for the symbol now, with no switch applied but a price set; for tests. */
+    public Optional<Quote> quote(String symbol) {
+        return master.find(symbol).map(l -> {
+            PriceModel.Snapshot s = snapshot(l, clock().instant());
+            return new Quote(
+                    l.symbol(),
+                    l.market(),
+                    l.currency(),
+                    s.price(),
+                    s.change(),
+                    s.changePercent(),
+                    s.open(),
+                    s.high(),
+                    s.low(),
+                    s.previousClose(),
+                    s.volume(),
+                    s.week52High(),
+                    s.week52Low(),
+                    s.asOf(),
+                    s.inSession());
+        });
+    }
+
     /** The daily bars of the symbol for the trading days in {@code [from, to]}, the history the FSC service serves. */
-    public List<PriceModel.Bar> history(String symbol, LocalDate from, LocalDate to) {
+    public List<DailyBar> history(String symbol, LocalDate from, LocalDate to) {
         Listing listing = master.find(symbol).orElseThrow(() -> new IllegalArgumentException("unknown " + symbol));
         return model.history(listing, from, to);
     }
@@ -273,8 +296,21 @@ public final class MarketStandIn implements AutoCloseable {
         private int fscCallsPerDay = 10_000;
         private Duration kisTokenReissue = Duration.ofMinutes(1);
         private Map<Market, Set<LocalDate>> holidays = new EnumMap<>(Market.class);
+        private int syntheticKrxListings;
 
         private Options() {}
+
+        /**
+         * Adds this many made-up KOSDAQ listings to the master (codes from {@code 800000}, names {@code 가상종목0001} /
+         * {@code Synthetic 0001}), for benchmarks that watch more symbols than the real master has.
+         */
+        public Options syntheticKrxListings(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative");
+            }
+            this.syntheticKrxListings = count;
+            return this;
+        }
 
         /** The port to listen on; 0 (the default) takes a free one. */
         public Options port(int port) {
@@ -397,6 +433,10 @@ public final class MarketStandIn implements AutoCloseable {
             return kisTokenReissue;
         }
 
+        Set<LocalDate> holidays(Market market) {
+            return Set.copyOf(holidays.getOrDefault(market, Set.of()));
+        }
+
         private Options copy() {
             Options copy = new Options();
             copy.host = host;
@@ -413,6 +453,7 @@ public final class MarketStandIn implements AutoCloseable {
             copy.finnhubCallsPerMinute = finnhubCallsPerMinute;
             copy.fscCallsPerDay = fscCallsPerDay;
             copy.kisTokenReissue = kisTokenReissue;
+            copy.syntheticKrxListings = syntheticKrxListings;
             EnumMap<Market, Set<LocalDate>> days = new EnumMap<>(Market.class);
             holidays.forEach((m, d) -> days.put(m, Set.copyOf(d)));
             copy.holidays = days;

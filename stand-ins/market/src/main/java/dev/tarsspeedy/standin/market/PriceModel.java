@@ -15,13 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Seeded prices. Each listing's daily log level is a mean-reverting walk around its reference price, one step per
  * trading day, counted from a fixed anchor date so that the same seed gives the same closes whenever they are asked
- * for. A session goes from the day's open to its close along a Brownian bridge sampled every {@link #STEP}, so
+ * for. A session goes from the day's open to its close along a Brownian bridge with a knot every {@link #STEP}, so
  * intraday prices, the day's high and low, and the daily history all come from the same numbers: the previous close
  * of a quote is yesterday's history close, the 52-week range is the history's. Outside a session nothing moves.
  */
 final class PriceModel {
 
-    static final Duration STEP = Duration.ofSeconds(15);
+    /**
+     * The walk's knots within a session; between knots the price moves linearly, so the day's range is the range of
+     * its knots and a quote never leaves the high and low its day ends with. Cheap enough to price a year of history
+     * for a symbol in a few milliseconds.
+     */
+    static final Duration STEP = Duration.ofMinutes(5);
+
     private static final LocalDate ANCHOR = LocalDate.of(2020, 1, 1);
     /** Daily mean reversion: the walk stays within about 10 % (one sd) of the reference price. */
     private static final double PHI = 0.985;
@@ -34,7 +40,7 @@ final class PriceModel {
     private final long seed;
     private final Sessions sessions;
     private final ConcurrentHashMap<String, double[]> levels = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<DayKey, Bar> bars = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<DayKey, DailyBar> bars = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<DayKey, double[]> paths = new ConcurrentHashMap<>();
 
     PriceModel(long seed, Sessions sessions) {
@@ -45,16 +51,6 @@ final class PriceModel {
     Sessions sessions() {
         return sessions;
     }
-
-    /** One trading day of a listing, prices on the tick grid. */
-    record Bar(
-            LocalDate day,
-            BigDecimal open,
-            BigDecimal high,
-            BigDecimal low,
-            BigDecimal close,
-            long volume,
-            long turnover) {}
 
     /**
      * A listing at an instant: the session day it belongs to (the one in progress, else the last one), the price and
@@ -119,8 +115,8 @@ final class PriceModel {
         Instant open = sessions.open(market, day);
         Instant close = sessions.close(market, day);
         double[] path = path(listing, day);
-        Bar bar = bar(listing, day);
-        Bar previous = bar(listing, sessions.previousTradingDay(market, day));
+        DailyBar bar = bar(listing, day);
+        DailyBar previous = bar(listing, sessions.previousTradingDay(market, day));
         boolean inSession = at.isBefore(close);
         double logPrice;
         BigDecimal high;
@@ -159,7 +155,7 @@ final class PriceModel {
         BigDecimal w52Low = low;
         LocalDate w52HighDay = day;
         LocalDate w52LowDay = day;
-        for (Bar past : history(listing, day.minusWeeks(52), day.minusDays(1))) {
+        for (DailyBar past : history(listing, day.minusWeeks(52), day.minusDays(1))) {
             if (past.high().compareTo(w52High) > 0) {
                 w52High = past.high();
                 w52HighDay = past.day();
@@ -189,8 +185,8 @@ final class PriceModel {
     }
 
     /** The bars of the trading days in {@code [from, to]}, oldest first. */
-    List<Bar> history(Listing listing, LocalDate from, LocalDate to) {
-        List<Bar> out = new ArrayList<>();
+    List<DailyBar> history(Listing listing, LocalDate from, LocalDate to) {
+        List<DailyBar> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             if (sessions.tradingDay(listing.market(), d)) {
                 out.add(bar(listing, d));
@@ -199,7 +195,7 @@ final class PriceModel {
         return out;
     }
 
-    Bar bar(Listing listing, LocalDate day) {
+    DailyBar bar(Listing listing, LocalDate day) {
         return bars.computeIfAbsent(new DayKey(listing.symbol(), day), key -> {
             double[] path = computePath(listing, day);
             double hi = Double.NEGATIVE_INFINITY;
@@ -215,7 +211,7 @@ final class PriceModel {
             BigDecimal low = Ticks.round(market, Math.exp(lo)).min(open).min(close);
             long volume = dayVolume(listing, day);
             double typical = (open.doubleValue() + high.doubleValue() + low.doubleValue() + close.doubleValue()) / 4;
-            return new Bar(day, open, high, low, close, volume, Math.round(volume * typical));
+            return new DailyBar(day, open, high, low, close, volume, Math.round(volume * typical));
         });
     }
 
@@ -239,7 +235,8 @@ final class PriceModel {
         int n = (int) Math.max(2, seconds / STEP.getSeconds());
         double[] w = new double[n + 1];
         SplittableRandom random = new SplittableRandom(mix(listing, day, SALT_PATH));
-        double stepSd = 0.6 * sigma / Math.sqrt(n);
+        // the demo session spreads a day over 24 hours: livelier knots, so a price visibly moves within minutes
+        double stepSd = (sessions.demo() ? 2.0 : 0.6) * sigma / Math.sqrt(n);
         for (int k = 1; k <= n; k++) {
             w[k] = w[k - 1] + stepSd * random.nextGaussian();
         }

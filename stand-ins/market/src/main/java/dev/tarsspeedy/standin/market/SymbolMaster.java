@@ -27,10 +27,45 @@ final class SymbolMaster {
     private SymbolMaster() {}
 
     static SymbolMaster load() {
+        return load(0);
+    }
+
+    /** The shipped master plus {@code synthetic} made-up KOSDAQ listings after the real ones (for benchmarks). */
+    static SymbolMaster load(int synthetic) {
         SymbolMaster master = new SymbolMaster();
         master.read(Market.KRX, "/market-standin/listings-krx.csv");
         master.read(Market.US, "/market-standin/listings-us.csv");
+        if (synthetic > 0) {
+            master.addSynthetic(synthetic);
+        }
         return master;
+    }
+
+    private void addSynthetic(int count) {
+        List<Listing> krx = new ArrayList<>(byMarket.get(Market.KRX));
+        long[] prices = {4_500, 12_000, 35_000, 81_000, 150_000};
+        int code = 800_000;
+        for (int i = 1; i <= count; i++) {
+            while (bySymbol.containsKey(String.format("%06d", code))) {
+                code++;
+            }
+            if (code > 999_999) {
+                throw new IllegalArgumentException("too many synthetic listings");
+            }
+            String symbol = String.format("%06d", code++);
+            String number = String.format("%04d", i);
+            Listing listing = new Listing(
+                    symbol,
+                    "가상종목" + number,
+                    "Synthetic " + number,
+                    Market.KRX,
+                    "KOSDAQ",
+                    BigDecimal.valueOf(prices[i % prices.length]),
+                    krx.size() + 1);
+            krx.add(listing);
+            bySymbol.put(symbol, listing);
+        }
+        byMarket.put(Market.KRX, Collections.unmodifiableList(krx));
     }
 
     List<Listing> listings(Market market) {

@@ -94,6 +94,27 @@ class FinnhubStandInTest {
     }
 
     @Test
+    void koreanSymbolsAreNotOnTheFreeTier() {
+        Answer answer = client.finnhub("/api/v1/quote?symbol=005930.KS");
+        assertThat(answer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void moreThanThirtyInOneSecondIs429WhateverThePlan() {
+        long[] nanos = {0};
+        try (MarketStandIn frozen = MarketStandIn.start(
+                MarketStandIn.options().clock(clock).finnhubCallsPerMinute(300).nanoTime(() -> nanos[0]))) {
+            MarketClient c = new MarketClient(frozen);
+            for (int i = 0; i < 30; i++) {
+                assertThat(c.finnhub("/api/v1/quote?symbol=AAPL").status()).isEqualTo(200);
+            }
+            assertThat(c.finnhub("/api/v1/quote?symbol=AAPL").status()).isEqualTo(429);
+            nanos[0] += 1_000_000_000L;
+            assertThat(c.finnhub("/api/v1/quote?symbol=AAPL").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void candlesAreRefusedAsOnTheFreeTier() {
         Answer answer = client.finnhub("/api/v1/stock/candle?symbol=AAPL&resolution=D&from=1&to=2");
         assertThat(answer.status()).isEqualTo(403);

@@ -185,6 +185,35 @@ class KisStandInTest {
     }
 
     @Test
+    void inquireCcnlGivesTheLatestTradesWithTheirTime() {
+        String token = client.token();
+        Answer answer = client.inquirePrice(token, "005930");
+        Answer trades = client.kis(
+                "inquire-ccnl",
+                "FHKST01010300",
+                token,
+                Map.of("FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930"));
+
+        assertThat(trades.status()).isEqualTo(200);
+        JsonNode rows = trades.json().get("output");
+        assertThat(rows.size()).isEqualTo(30);
+        assertThat(rows.get(0).get("stck_cntg_hour").asString()).isEqualTo("100000");
+        assertThat(rows.get(1).get("stck_cntg_hour").asString()).isEqualTo("095950");
+        assertThat(rows.get(0).get("stck_prpr").asString())
+                .isEqualTo(answer.json().get("output").get("stck_prpr").asString());
+
+        market.controls().stale(Provider.KIS, Duration.ofHours(1));
+        JsonNode stale = client.kis(
+                        "inquire-ccnl",
+                        "FHKST01010300",
+                        token,
+                        Map.of("FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930"))
+                .json()
+                .get("output");
+        assertThat(stale.get(0).get("stck_cntg_hour").asString()).isEqualTo("090000");
+    }
+
+    @Test
     void searchStockInfoGivesTheEnglishName() {
         Answer answer = client.kis(
                 "search-stock-info", "CTPF1002R", client.token(), Map.of("PRDT_TYPE_CD", "300", "PDNO", "005930"));
@@ -213,24 +242,66 @@ class KisStandInTest {
 
     @Test
     void morePerSecondThanTheLimitIsRefusedWithEgw00201() {
-        String token = client.token();
-        int ok = 0;
-        int limited = 0;
-        for (int i = 0; i < 25; i++) {
-            Answer answer = client.inquirePrice(token, "005930");
-            if (answer.status() == 200) {
-                ok++;
-            } else {
-                assertThat(answer.status()).isEqualTo(500);
-                assertThat(answer.json().get("msg_cd").asString()).isEqualTo("EGW00201");
-                assertThat(answer.json().get("msg1").asString()).isEqualTo("초당 거래건수를 초과하였습니다.");
-                limited++;
+        long[] nanos = {0};
+        try (MarketStandIn frozen = MarketStandIn.start(MarketStandIn.options()
+                .clock(clock)
+                .kisKey(APP_KEY, APP_SECRET)
+                .nanoTime(() -> nanos[0]))) { // every call within the same real second
+            MarketClient c = new MarketClient(frozen);
+            String token = c.token();
+            int ok = 0;
+            for (int i = 0; i < 25; i++) {
+                Answer answer = c.inquirePrice(token, "005930");
+                if (answer.status() == 200) {
+                    ok++;
+                } else {
+                    assertThat(answer.status()).isEqualTo(500);
+                    assertThat(answer.json().get("rt_cd").asString()).isEqualTo("1");
+                    assertThat(answer.json().get("msg_cd").asString()).isEqualTo("EGW00201");
+                    assertThat(answer.json().get("msg1").asString()).isEqualTo("초당 거래건수를 초과하였습니다.");
+                }
             }
+            assertThat(ok).isEqualTo(20);
+            assertThat(frozen.calls().maxPerSecond(Provider.KIS)).isEqualTo(26); // the token call too
+            assertThat(frozen.calls().count(Provider.KIS, "inquire-price")).isEqualTo(25);
+
+            nanos[0] += 1_000_000_000L; // a second later the window has room again
+            assertThat(c.inquirePrice(token, "005930").status()).isEqualTo(200);
         }
-        assertThat(ok).isLessThanOrEqualTo(20);
-        assertThat(limited).isGreaterThanOrEqualTo(5);
-        assertThat(market.calls().maxPerSecond(Provider.KIS)).isGreaterThanOrEqualTo(21);
-        assertThat(market.calls().count(Provider.KIS, "inquire-price")).isEqualTo(25);
+    }
+
+    @Test
+    void wrongKeyHeadersOrTrIdOrAMissingCodeAreRefusedInKisShape() {
+        String token = client.token();
+        Answer wrongTrId = client.kis(
+                "inquire-price",
+                "FHKST01010400",
+                token,
+                Map.of("FID_COND_MRKT_DIV_CODE", "J", "FID_INPUT_ISCD", "005930"));
+        assertThat(wrongTrId.status()).isEqualTo(500);
+        assertThat(wrongTrId.json().get("rt_cd").asString()).isEqualTo("1");
+
+        Answer missing = client.kis("inquire-price", "FHKST01010100", token, Map.of("FID_COND_MRKT_DIV_CODE", "J"));
+        assertThat(missing.status()).isEqualTo(500);
+        assertThat(missing.json().get("msg1").asString()).contains("FID_INPUT_ISCD");
+
+        market.controls().badKey(Provider.KIS);
+        Answer refused = client.inquirePrice(token, "005930");
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.json().get("msg_cd").asString()).isEqualTo("EGW00103");
+    }
+
+    @Test
+    void multiPriceIgnoresCodesPastTheThirtieth() {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (int i = 1; i <= 31; i++) {
+            query.put("FID_COND_MRKT_DIV_CODE_" + i, "J");
+            query.put("FID_INPUT_ISCD_" + i, market.listings(Market.KRX).get(i).symbol());
+        }
+        Answer answer = client.kis("intstock-multprice", "FHKST11300006", client.token(), query);
+
+        assertThat(answer.json().get("output").size()).isEqualTo(30);
+        assertThat(market.calls().count(Provider.KIS, "intstock-multprice")).isEqualTo(1);
     }
 
     @Test
