@@ -76,6 +76,8 @@ class ProblemLanguageIT extends MarketTestBase implements ProblemLanguageContrac
                         "invalid-search-query",
                         HttpStatus.BAD_REQUEST,
                         Detail.inReadersLanguage(),
+                        // A blank q: given as a variable, so the client encodes the blank (a literal %20 would be sent
+                        // as %2520).
                         () -> client().get().uri("/api/market/symbols?q={q}", " "))
                 .trigger(
                         "invalid-page",

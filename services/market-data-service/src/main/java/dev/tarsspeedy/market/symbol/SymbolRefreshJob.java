@@ -76,6 +76,11 @@ class SymbolRefreshJob implements ScheduledJob {
         });
     }
 
+    /** A failure about one symbol (unknown to the provider, an unreadable answer): try the next symbol. */
+    private static boolean skippable(Throwable error) {
+        return !(error instanceof ProviderException.RateLimited || error instanceof ProviderException.BadCredentials);
+    }
+
     /** Asks the providers for the English names of up to {@code english-names-per-run} KRX symbols lacking one. */
     Mono<Long> englishNames() {
         List<QuoteProvider> naming = providers.stream()
@@ -86,15 +91,17 @@ class SymbolRefreshJob implements ScheduledJob {
         }
         return master.missingEnglishNames(Market.KRX, settings.englishNamesPerRun())
                 .concatMap(symbol -> Flux.fromIterable(naming)
-                        .concatMap(provider -> provider.listing(symbol))
+                        .concatMap(provider -> provider.listing(symbol)
+                                .onErrorResume(SymbolRefreshJob::skippable, e -> {
+                                    log.debug(
+                                            "{} has no English name for {}: {}", provider.name(), symbol, e.toString());
+                                    return Mono.empty();
+                                }))
                         .filter(listing -> listing.nameEn() != null)
                         .next())
-                .onErrorResume(ProviderException.RateLimited.class, e -> {
-                    log.info("English names paused until the next run: {}", e.getMessage());
-                    return Mono.empty();
-                })
+                // A rate limit or a refused key stops the run (the next one tries again); what was named is kept.
                 .onErrorResume(ProviderException.class, e -> {
-                    log.warn("English names failed: {}", e.toString());
+                    log.info("English names paused until the next run: {}", e.toString());
                     return Mono.empty();
                 })
                 .collectList()

@@ -26,7 +26,10 @@ public interface SymbolRepository {
      */
     Mono<Long> upsert(List<Listing> listings, Instant now);
 
-    /** Up to {@code limit} listed symbols of {@code market} without an English name, by code. */
+    /**
+     * Up to {@code limit} listed symbols of {@code market} without an English name, in a random order: a symbol no
+     * provider can name must not hold the others back run after run.
+     */
     Flux<Symbol> missingEnglishNames(Market market, int limit);
 
     /** Marks the market's listed rows not in {@code stillListed} as delisted; returns how many. */

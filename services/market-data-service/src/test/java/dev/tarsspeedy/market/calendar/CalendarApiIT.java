@@ -3,20 +3,20 @@ package dev.tarsspeedy.market.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.market.Market;
+import dev.tarsspeedy.market.support.MarketTestBase;
 import dev.tarsspeedy.platform.test.problem.ProblemBundles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.util.UriBuilder;
 
 /** {@code GET /api/market/calendar} and {@code GET /api/market/status} over HTTP, with their problems in both languages. */
-class CalendarApiIT extends CalendarTestBase {
-
-    @Autowired
-    private MarketCalendar calendar;
+class CalendarApiIT extends MarketTestBase {
 
     @Test
     void aMonthOfKrxSessionsAndHolidaysInTheReadersLanguage() {
@@ -168,5 +168,26 @@ class CalendarApiIT extends CalendarTestBase {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> body, String member) {
         return (List<Map<String, Object>>) body.get(member);
+    }
+    /** A GET of {@code path} with the query parameters (encoded), in {@code language} ({@code null}: no header). */
+    private WebTestClient.ResponseSpec get(String path, Map<String, String> query, String language) {
+        WebTestClient.RequestHeadersSpec<?> request = client().get().uri(builder -> {
+            UriBuilder uri = builder.path(path);
+            query.forEach((name, value) -> uri.queryParam(name, "{" + name + "}"));
+            return uri.build(query);
+        });
+        if (language != null) {
+            request = request.header(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return request.exchange();
+    }
+
+    private Map<String, Object> getOk(String path, Map<String, String> query, String language) {
+        return get(path, query, language)
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
     }
 }

@@ -126,7 +126,7 @@ class R2dbcSymbolRepository implements SymbolRepository {
     @Override
     public Flux<Symbol> missingEnglishNames(Market market, int limit) {
         return database.sql("select code from symbol where market = :market and listed and name_en is null"
-                        + " order by code limit :limit")
+                        + " order by random() limit :limit")
                 .bind("market", market.name())
                 .bind("limit", limit)
                 .map(row -> new Symbol(row.get("code", String.class)))
