@@ -16,7 +16,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code QuoteUpdated} straight to Kafka with Boot's idempotent producer ({@code acks=all}), keyed by the symbol, in
- * the platform's envelope with its headers; not through the outbox (decision 0009).
+ * the platform's envelope with its headers; not through the outbox (decision 0010).
  */
 @Component
 class KafkaQuoteEvents implements QuoteEvents {
