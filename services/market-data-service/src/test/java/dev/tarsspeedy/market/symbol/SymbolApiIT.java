@@ -167,7 +167,7 @@ class SymbolApiIT extends MarketTestBase {
 
         assertThat(getOk("/api/market/symbols/ZZGO", Map.of(), null)).containsEntry("listed", false);
         assertThat(master.isListed(new Symbol("ZZGO")).block()).isFalse();
-        assertThat(items(getOk("/api/market/symbols", Map.of("q", "ZZ"), null)))
+        assertThat(items(getOk("/api/market/symbols", Map.of("q", "ZZ", "market", "US"), null)))
                 .extracting(item -> item.get("symbol"))
                 .containsExactly("ZZST");
         assertThat(count("select count(*) from symbol where market = 'US' and not listed"))
