@@ -212,6 +212,25 @@ class KisQuoteProviderIT {
     }
 
     @Test
+    void aTokenCloseToItsExpiryIsRenewedByOneCallerWhileTheOthersKeepUsingIt() throws InterruptedException {
+        instance.close();
+        // every token is "close to its expiry", and a renewal may follow the last issue after 300 ms
+        instance = instance(Map.of(
+                "market.providers.kis.token-renew-before", "25h",
+                "market.providers.kis.token-issue-interval", "300ms"));
+        quotes(instance, SAMSUNG);
+        Thread.sleep(400);
+        standInClock.advance(Duration.ofMinutes(2)); // past KIS's own one-a-minute rule
+
+        assertThat(instance.kis.quotes(List.of(SAMSUNG)).repeat(4).collectList().block(WAIT))
+                .hasSize(5)
+                .allSatisfy(quotes -> assertThat(quotes).hasSize(1));
+        assertThat(market.calls().tokenIssues())
+                .as("one renewal within the interval")
+                .isEqualTo(2);
+    }
+
+    @Test
     void anInvalidTokenIsReissuedOnce() {
         String account = KisTokens.account(StandInMarket.KIS_APP_KEY);
         long expiry = java.time.Instant.now().plus(Duration.ofHours(20)).toEpochMilli();
