@@ -100,9 +100,8 @@ class ProviderBudgetIT {
         assertThat(ok.get()).isEqualTo(200);
         assertThat(refused.get()).as("the demand was above the budget").isPositive();
         assertThat(market.calls().count(Provider.KIS)).isEqualTo(200);
-        assertThat(market.calls().maxPerSecond(Provider.KIS))
-                .isLessThanOrEqualTo(18)
-                .isGreaterThanOrEqualTo(8);
+        // An upper bound only: how fast the calls went is the benchmark's business, not a test's.
+        assertThat(market.calls().maxPerSecond(Provider.KIS)).isLessThanOrEqualTo(18);
     }
 
     @Test
@@ -127,7 +126,7 @@ class ProviderBudgetIT {
 
     @Test
     void aShortFinnhubBudgetHoldsOverSeveralWindows() {
-        // 5 a second (a minute's arithmetic in a second), driven for about 4 seconds by 6 callers that keep asking
+        // 5 a second (a minute's arithmetic in a second), driven by 6 callers that keep asking
         Map<String, String> shortBudget = Map.of(
                 "market.providers.finnhub.permits", "5",
                 "market.providers.finnhub.per", "1s",
@@ -135,15 +134,15 @@ class ProviderBudgetIT {
                 "market.providers.finnhub.max-wait", "50ms");
         instance(shortBudget).clearRedis();
         List<QuoteProvider> providers = List.of(instance(shortBudget).finnhub, instance(shortBudget).finnhub);
-        long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
-
+        // The callers keep asking until the stand-in has seen 12 calls, which spans several of the budget's seconds
+        // however fast or slow this machine is.
         Flux.range(0, 6)
                 .flatMap(caller -> Mono.defer(() -> providers.get(caller % 2).quotes(List.of(Symbol.parse("MSFT"))))
                         .onErrorResume(
                                 ProviderException.RateLimited.class,
                                 e -> Mono.delay(Duration.ofMillis(5)).then(Mono.empty()))
-                        .repeat(() -> System.nanoTime() < until))
-                .blockLast(Duration.ofSeconds(30));
+                        .repeat(() -> market.calls().count(Provider.FINNHUB) < 12))
+                .blockLast(Duration.ofSeconds(60));
 
         assertThat(market.calls().count(Provider.FINNHUB)).isGreaterThanOrEqualTo(10);
         assertThat(market.calls().maxPerSecond(Provider.FINNHUB)).isLessThanOrEqualTo(5);
