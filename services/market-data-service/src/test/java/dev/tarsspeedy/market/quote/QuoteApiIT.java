@@ -57,9 +57,10 @@ class QuoteApiIT extends MarketTestBase {
         String symbol = krxSymbol(23);
         follow(symbol);
         await().atMost(Duration.ofSeconds(10)).until(() -> quoteCached(symbol));
+        // The backfill writes a year of closes oldest first: wait for the last month's too.
         await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        count("select count(*) from quote_history where symbol = :symbol", "symbol", symbol) > 200);
+                .until(() -> count("select count(*) from quote_history where symbol = :symbol", "symbol", symbol) > 200
+                        && list(history(symbol, "1m"), "bars").size() >= 15);
 
         Map<String, Object> day = history(symbol, "1d");
         assertThat(day)
