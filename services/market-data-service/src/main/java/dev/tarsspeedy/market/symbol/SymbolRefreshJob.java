@@ -76,6 +76,11 @@ class SymbolRefreshJob implements ScheduledJob {
         });
     }
 
+    private Mono<Long> pause() {
+        Duration interval = settings.englishNameInterval();
+        return interval.isZero() ? Mono.just(0L) : Mono.delay(interval);
+    }
+
     /** A failure about one symbol (unknown to the provider, an unreadable answer): try the next symbol. */
     private static boolean skippable(Throwable error) {
         return !(error instanceof ProviderException.RateLimited || error instanceof ProviderException.BadCredentials);
@@ -90,7 +95,8 @@ class SymbolRefreshJob implements ScheduledJob {
             return Mono.just(0L);
         }
         return master.missingEnglishNames(Market.KRX, settings.englishNamesPerRun())
-                .concatMap(symbol -> Flux.fromIterable(naming)
+                // Paced, so the quotes polled meanwhile keep most of KIS's per-second budget.
+                .concatMap(symbol -> pause().then(Flux.fromIterable(naming)
                         .concatMap(provider -> provider.listing(symbol)
                                 .onErrorResume(SymbolRefreshJob::skippable, e -> {
                                     log.debug(
@@ -98,7 +104,7 @@ class SymbolRefreshJob implements ScheduledJob {
                                     return Mono.empty();
                                 }))
                         .filter(listing -> listing.nameEn() != null)
-                        .next())
+                        .next()))
                 // A rate limit or a refused key stops the run (the next one tries again); what was named is kept.
                 .onErrorResume(ProviderException.class, e -> {
                     log.info("English names paused until the next run: {}", e.toString());

@@ -1,13 +1,11 @@
 package dev.tarsspeedy.market.symbol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.tarsspeedy.market.Market;
 import dev.tarsspeedy.market.Symbol;
 import dev.tarsspeedy.market.provider.Listing;
 import dev.tarsspeedy.market.support.MarketTestBase;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,12 +130,26 @@ class SymbolApiIT extends MarketTestBase {
                     .as(listing.symbol())
                     .isOne();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            jobs.runNow(jobs.job("market-symbol-refresh"));
-            assertThat(getOk("/api/market/symbols/207940", Map.of(), null))
-                    .containsEntry("nameKo", "삼성바이오로직스")
-                    .containsEntry("nameEn", "Samsung Biologics");
-        });
+        // Each run asks KIS for the English names of a bounded number of KRX rows without one.
+        jobs.runNow(jobs.job("market-symbol-refresh"));
+        Map<String, String> english = new java.util.HashMap<>();
+        MARKET.listings(dev.tarsspeedy.standin.market.Market.KRX)
+                .forEach(listing -> english.put(listing.symbol(), listing.englishName()));
+        // 005930 and 000660 got theirs from this test's own listings.
+        List<Map.Entry<String, String>> named = database.sql(
+                        "select code, name_en from symbol where market = 'KRX' and name_en is not null"
+                                + " and code <> '005930' and code <> '000660'")
+                .map(row -> Map.entry(row.get("code", String.class), row.get("name_en", String.class)))
+                .all()
+                .filter(entry -> english.containsKey(entry.getKey()))
+                .collectList()
+                .block();
+        assertThat(named).isNotEmpty();
+        for (Map.Entry<String, String> entry : named) {
+            assertThat(entry.getValue()).as(entry.getKey()).isEqualTo(english.get(entry.getKey()));
+        }
+        assertThat(count("select count(*) from symbol where market = 'KRX' and name_ko is null"))
+                .isZero();
         assertThat(items(getOk("/api/market/symbols", Map.of("q", "ㅅㅅㅂㅇ"), null)))
                 .extracting(item -> item.get("symbol"))
                 .first()
