@@ -26,6 +26,9 @@ class ProvidersWiringIT extends ServiceTestBase {
     @DynamicPropertySource
     static void standIn(DynamicPropertyRegistry registry) {
         registry.add("market.providers.stand-in-url", MARKET::baseUrl);
+        // This context stays cached while the other ITs run on the same database and Redis: its jobs (the symbol
+        // refresh at start, the poller) would hold their cluster locks and rows under the other contexts' feet.
+        registry.add("platform.scheduling.enabled", () -> "false");
     }
 
     @Autowired
