@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.platform.events.EventEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Price alerts evaluated on real {@code QuoteUpdated} records: each crossing fires exactly once (one mail request with
@@ -20,13 +22,18 @@ import org.junit.jupiter.api.Test;
  */
 class AlertEvaluationIT extends PriceAlertTestBase {
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void aCrossingFiresOnceAndTheSameQuoteTwiceFiresOnce() {
         User user = newUser("ko", "Asia/Seoul");
         String symbol = newSymbol("99");
         Map<String, Object> alert = createAlert(user, above(symbol, "100"));
         Object id = alert.get("id");
-        Instant t = clock.instant();
+        // Whole microseconds, as PostgreSQL keeps them.
+        Instant t = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        double firedBefore = firedCounter("PRICE_ABOVE");
 
         publish(quote(symbol, "99").at(t.plusSeconds(1)));
         assertThat(firings(id)).isZero();
@@ -39,6 +46,7 @@ class AlertEvaluationIT extends PriceAlertTestBase {
         awaitApplied(again);
 
         assertThat(firings(id)).isEqualTo(1);
+        assertThat(firedCounter("PRICE_ABOVE") - firedBefore).isEqualTo(1.0);
         List<EmailRequested> mails = alertMails(id);
         assertThat(mails).hasSize(1);
         EmailRequested mail = mails.getFirst();
@@ -75,10 +83,13 @@ class AlertEvaluationIT extends PriceAlertTestBase {
                 .containsEntry("episode", 1)
                 .containsEntry("symbol", symbol)
                 .containsEntry("kind", "PRICE_ABOVE")
-                // PostgreSQL keeps microseconds.
-                .containsEntry(
-                        "asOf", t.plusSeconds(2).truncatedTo(ChronoUnit.MICROS).toString());
+                .containsEntry("asOf", t.plusSeconds(2).toString());
         assertThat(alert(user, id)).containsEntry("status", "FIRED").containsEntry("episode", 1);
+    }
+
+    /** {@code tars_alerts_fired_total{kind}}. */
+    private double firedCounter(String kind) {
+        return meters.get("tars.alerts.fired").tag("kind", kind).counter().count();
     }
 
     @Test
