@@ -190,7 +190,7 @@ public class ReportComposer {
         row.put("high52w", quote == null ? null : quote.high52w());
         row.put("low52w", quote == null ? null : quote.low52w());
         row.put("source", quote == null || quote.source() == null ? "" : quote.source());
-        row.put("asOf", quote == null || quote.asOf() == null ? "" : iso(quote.asOf(), zone));
+        row.put("asOf", quote == null || quote.asOf() == null ? null : iso(quote.asOf(), zone));
         row.put("freshness", quote == null || quote.freshness() == null ? "STALE" : quote.freshness());
         row.put("chartRange", chart == null ? "1m" : chart.range());
         row.put("chart", chart == null ? List.of() : chart.prices());

@@ -395,18 +395,27 @@ public class ReportService {
         });
     }
 
-    /** The HTML of the report the user would get now (of one schedule's markets, name and zone when given). */
-    public Mono<String> preview(UserId user, String language, ZoneId zone, ScheduleId scheduleId) {
+    /**
+     * The HTML of the report the user would get now (of one schedule's markets, name and zone when given), rendered by
+     * the notification service with the caller's {@code authorization}.
+     */
+    public Mono<String> preview(
+            UserId user, String language, ZoneId zone, ScheduleId scheduleId, String authorization) {
         Mono<ReportSchedule> schedule = scheduleId == null ? Mono.empty() : get(user, scheduleId);
         return schedule.map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(found -> adHocModel(
-                        user,
-                        language,
-                        found.map(s -> s.rule().zone()).orElse(zone),
-                        clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                        found.orElse(null)))
-                .flatMap(model -> previews.html(language, model));
+                                user,
+                                language,
+                                found.map(s -> s.rule().zone()).orElse(zone),
+                                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                                found.orElse(null))
+                        .flatMap(model -> previews.html(
+                                language,
+                                model,
+                                found.map(this::unsubscribeUrl)
+                                        .orElse(settings.publicBaseUrl() + "/api/reports/schedules"),
+                                authorization)));
     }
 
     private Mono<Map<String, Object>> adHocModel(

@@ -210,5 +210,6 @@ class ReportScheduleIT extends AlertTestBase {
         @SuppressWarnings("unchecked")
         Map<String, Object> model = (Map<String, Object>) request.get("model");
         assertThat(model).containsEntry("zone", "UTC").containsKeys("generatedAt", "manageUrl", "marketNote", "rows");
+        assertThat((String) request.get("unsubscribeUrl")).startsWith("https://tars.test/");
     }
 }

@@ -279,6 +279,12 @@ public final class MarketDataStandIn implements AutoCloseable {
                 exchange.sendResponseHeaders(500, -1);
                 return;
             }
+            // Like the real one, the endpoint takes the caller's access token.
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST")
                     || !exchange.getRequestURI().getPath().equals("/internal/templates/stock-report/preview")) {
                 exchange.sendResponseHeaders(404, -1);

@@ -21,8 +21,11 @@ class HttpReportPreviews implements ReportPreviews {
     }
 
     @Override
-    public Mono<String> html(String language, Map<String, Object> model) {
-        return client.preview(ReportEmails.TEMPLATE, new NotificationPreviewClient.PreviewRequest(language, model))
+    public Mono<String> html(String language, Map<String, Object> model, String unsubscribeUrl, String authorization) {
+        return client.preview(
+                        ReportEmails.TEMPLATE,
+                        authorization,
+                        new NotificationPreviewClient.PreviewRequest(language, model, unsubscribeUrl))
                 .timeout(TIMEOUT)
                 .onErrorMap(error -> new PreviewUnavailableException(
                         "report preview failed: " + error.getClass().getSimpleName(), error));

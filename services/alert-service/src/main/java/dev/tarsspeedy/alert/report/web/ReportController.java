@@ -5,10 +5,12 @@ import dev.tarsspeedy.alert.UserId;
 import dev.tarsspeedy.alert.report.ReportService;
 import dev.tarsspeedy.platform.caller.Caller;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,12 +42,17 @@ class ReportController {
     }
 
     @GetMapping(value = "/api/reports/preview", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<String> preview(@RequestParam(name = "schedule", required = false) UUID schedule, Caller caller) {
+    Mono<String> preview(
+            @RequestParam(name = "schedule", required = false) UUID schedule,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            Caller caller) {
+        // The notification service's preview takes an access token too: the caller's is passed on.
         return Mono.defer(() -> reports.preview(
                         new UserId(caller.id()),
                         caller.language().tag(),
                         caller.zoneOrDefault(),
-                        schedule == null ? null : new ScheduleId(schedule)))
+                        schedule == null ? null : new ScheduleId(schedule),
+                        authorization))
                 .onErrorMap(ReportProblems::translate);
     }
 }
