@@ -183,7 +183,12 @@ class RouteTableTest {
         assertThat(definitions.documentPaths())
                 .containsExactlyInAnyOrderElementsOf(docsPaths)
                 .containsExactlyInAnyOrder(
-                        "/v3/api-docs/identity", "/v3/api-docs/catalog", "/v3/api-docs/order", "/v3/api-docs/payment");
+                        "/v3/api-docs/identity",
+                        "/v3/api-docs/catalog",
+                        "/v3/api-docs/order",
+                        "/v3/api-docs/payment",
+                        "/v3/api-docs/market-data",
+                        "/v3/api-docs/alert");
         assertThat(value(applicationYaml(), "springdoc.swagger-ui.urls[0].url")).isEqualTo("/v3/api-docs");
     }
 
