@@ -272,19 +272,22 @@ public class ReportService {
                         rowLanguages.add(due.schedule().locale());
                     }
                 }
-                return composer.snapshot(symbols, rowLanguages)
-                        .flatMap(snapshot -> Flux.fromIterable(decisions)
-                                .concatMap(due -> request(due, lists, snapshot))
-                                .reduce(0, Integer::sum)
-                                .flatMap(count -> schedules
-                                        .advanceAll(decisions.stream()
-                                                .map(due -> new ReportScheduleRepository.Advance(
-                                                        due.schedule().id(),
-                                                        due.schedule().nextRunAt(),
-                                                        due.next(),
-                                                        due.plan() != null ? due.occurrence() : null))
-                                                .toList())
-                                        .map(moved -> new Batch(claimed.size(), count))));
+                return composer.snapshot(symbols, rowLanguages).flatMap(snapshot -> {
+                    List<ReportEmails.Scheduled> mails = new ArrayList<>(toSend.size());
+                    for (Due due : toSend) {
+                        mails.add(mail(due, lists, snapshot));
+                    }
+                    // The batch's mails in one go and the schedules moved on, in the batch's transaction.
+                    return emails.scheduled(mails)
+                            .then(schedules.advanceAll(decisions.stream()
+                                    .map(due -> new ReportScheduleRepository.Advance(
+                                            due.schedule().id(),
+                                            due.schedule().nextRunAt(),
+                                            due.next(),
+                                            due.plan() != null ? due.occurrence() : null))
+                                    .toList()))
+                            .thenReturn(new Batch(claimed.size(), mails.size()));
+                });
             });
         });
     }
@@ -332,12 +335,10 @@ public class ReportService {
         return new Due(schedule, latest, next, plan);
     }
 
-    /** The occurrence's mail, if it sends one: 1, else 0. The schedules move on together afterwards. */
-    private Mono<Integer> request(Due due, Map<UserId, List<WatchlistEntry>> lists, ReportComposer.Snapshot snapshot) {
+    /** The mail of an occurrence that sends one. The schedules move on together afterwards. */
+    private ReportEmails.Scheduled mail(
+            Due due, Map<UserId, List<WatchlistEntry>> lists, ReportComposer.Snapshot snapshot) {
         ReportSchedule schedule = due.schedule();
-        if (due.plan() == null || due.plan().action() == OccurrencePlan.Action.SKIP) {
-            return Mono.just(0);
-        }
         String note =
                 schedule.holidayNotice() ? ReportComposer.marketNote(due.plan().closed(), schedule.locale()) : "";
         Map<String, Object> model = composer.model(
@@ -349,13 +350,12 @@ public class ReportService {
                 note,
                 rows(due, lists),
                 snapshot);
-        return emails.scheduled(
-                        schedule.email(),
-                        schedule.locale(),
-                        model,
-                        "report:" + schedule.id() + ":" + due.occurrence(),
-                        unsubscribeUrl(schedule))
-                .thenReturn(1);
+        return new ReportEmails.Scheduled(
+                schedule.email(),
+                schedule.locale(),
+                model,
+                "report:" + schedule.id() + ":" + due.occurrence(),
+                unsubscribeUrl(schedule));
     }
 
     private static List<WatchlistEntry> rows(Due due, Map<UserId, List<WatchlistEntry>> lists) {
