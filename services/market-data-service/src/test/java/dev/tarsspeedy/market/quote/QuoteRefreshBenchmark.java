@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code bench.watch-seconds} (180), beside the minimum the budget allows. The clock runs in real time, moved into a
  * KRX session. Not an IT: it runs only when named ({@code -Dit.test=QuoteRefreshBenchmark}).
  */
+// Its own clock and a poller on a timer: the context is not reused by the ITs.
+@DirtiesContext
 @Import(QuoteRefreshBenchmark.BenchClock.class)
 class QuoteRefreshBenchmark extends ServiceTestBase {
 
@@ -187,6 +190,13 @@ class QuoteRefreshBenchmark extends ServiceTestBase {
         Path out = Path.of("target", "bench-market-refresh.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
+
+        // Nobody follows them any more: tests run after this one on the same database poll what is followed.
+        database.sql("update symbol_interest set watchers = 0, alerts = 0 where symbol = any(cast(:codes as text[]))")
+                .bind("codes", symbols.stream().map(Symbol::code).toArray(String[]::new))
+                .fetch()
+                .rowsUpdated()
+                .block(Duration.ofMinutes(1));
 
         assertThat(maxPerSecond).as("the stand-in's limit was never passed").isLessThanOrEqualTo(20);
         assertThat(ages.getLast()).as("every symbol kept a quote").isLessThan(Long.MAX_VALUE);
