@@ -60,6 +60,7 @@ public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
     /** When a relative time finds no session ahead (no calendar yet), the schedule looks again after this long. */
     private static final Duration RECHECK = Duration.ofHours(6);
 
@@ -195,15 +196,14 @@ public class ReportService {
 
     /** RFC 8058 one-click: pauses the schedule; idempotent. Fails with {@link UnknownUnsubscribeTokenException}. */
     public Mono<Void> unsubscribe(ScheduleId id, String token) {
-        return Mono.defer(() -> token == null || token.isBlank()
-                        ? Mono.just(false)
-                        : schedules.pauseByToken(id, token, clock.instant()))
+        return Mono.defer(() ->
+                        !wellFormedToken(token) ? Mono.just(false) : schedules.pauseByToken(id, token, clock.instant()))
                 .flatMap(found -> found ? Mono.<Void>empty() : Mono.error(new UnknownUnsubscribeTokenException()));
     }
 
     /** The schedule the unsubscribe link names, for its confirmation page. */
     public Mono<ReportSchedule> byUnsubscribeLink(ScheduleId id, String token) {
-        return Mono.defer(() -> token == null || token.isBlank() ? Mono.empty() : schedules.findByToken(id, token))
+        return Mono.defer(() -> !wellFormedToken(token) ? Mono.empty() : schedules.findByToken(id, token))
                 .switchIfEmpty(Mono.error(UnknownUnsubscribeTokenException::new));
     }
 
@@ -471,6 +471,14 @@ public class ReportService {
                 .collect(
                         HashMap<String, Map<String, MarketData.Calendar>>::new,
                         (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+    }
+
+    /**
+     * Whether {@code token} can be one this service made (base64url, see {@link #token()}): anything else is an unknown
+     * link without asking the database, which refuses a NUL in text.
+     */
+    private static boolean wellFormedToken(String token) {
+        return token != null && token.length() <= 64 && TOKEN.matcher(token).matches();
     }
 
     private static String token() {
