@@ -57,7 +57,7 @@ class HttpMarketData implements MarketData {
                                         symbol,
                                         json.market(),
                                         json.exchange(),
-                                        json.name(),
+                                        name(json, language),
                                         json.nameKo(),
                                         json.nameEn())))
                                 .onErrorResume(
@@ -114,6 +114,20 @@ class HttpMarketData implements MarketData {
                                                 ? Mono.just(List.of())
                                                 : Mono.error(error))
                                 .defaultIfEmpty(List.of())));
+    }
+
+    /**
+     * The listing's name for the reader: the service's {@code name} when it gives one, else the Korean name for Korean
+     * readers and the English one for others (each falling back to the other).
+     */
+    private static String name(MarketDataClient.SymbolJson json, String language) {
+        if (json.name() != null) {
+            return json.name();
+        }
+        boolean korean =
+                language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("ko");
+        String first = korean ? json.nameKo() : json.nameEn();
+        return first != null ? first : (korean ? json.nameEn() : json.nameKo());
     }
 
     /** Intraday points as they are; a daily bar is its close at the end of its day (UTC, for ordering only). */
