@@ -156,9 +156,9 @@ class MonitoringIT {
 
         // The notification service's consumer group reads the email requests: its lag per partition, from the client.
         JsonNode lag = query("kafka_consumer_fetch_manager_records_lag{service=\"notification-service\","
-                + " topic=\"email.requested\"}");
+                + " topic=\"notification.email-requested.v1\"}");
         assertThat(lag.path("data").path("result"))
-                .as("consumer lag of the notification service's group on email.requested")
+                .as("consumer lag of the notification service's group on notification.email-requested.v1")
                 .isNotEmpty();
         for (JsonNode series : lag.path("data").path("result")) {
             assertThat(series.path("metric").path("client_id").asString()).contains("notification");
