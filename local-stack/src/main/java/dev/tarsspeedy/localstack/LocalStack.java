@@ -26,7 +26,12 @@ import java.util.concurrent.Future;
  */
 public final class LocalStack {
 
-    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long a service may take to be ready; {@code STACK_SERVICE_READY_TIMEOUT} (seconds) raises it where the
+     * machine is shared and slow, as in CI.
+     */
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("STACK_SERVICE_READY_TIMEOUT", "180").strip()));
 
     private LocalStack() {}
 

@@ -66,6 +66,8 @@ class MonitoringIT {
         environment.put("ALERT_EMAIL_TO", ALERTS_TO);
         // Sold vs quantity per drop comes from the reconciliation.
         environment.put("ORDER_RECONCILE_PERIOD", "3s");
+        // Six services start at once; on a shared 2-core machine that can take longer than the stack's default.
+        environment.put("STACK_SERVICE_READY_TIMEOUT", "600");
         stack = Stack.start("monitoring", environment);
         gateway = stack.url("gateway");
         prometheus = stack.url("Prometheus");

@@ -114,7 +114,7 @@ final class Stack implements AutoCloseable {
                 return null;
             }
         });
-        String line = ready.get(6, TimeUnit.MINUTES);
+        String line = ready.get(12, TimeUnit.MINUTES);
         assertThat(line).as("READY line of the local stack").isNotNull();
         Thread.ofVirtual().start(() -> {
             try {
