@@ -20,8 +20,10 @@ public final class StackServices {
 
     static final String KAKAOPAY = "kakaopay-stand-in";
 
-    /** The stand-in's own health path; it is not behind the gateway. */
-    static final String KAKAOPAY_HEALTH = "/__stand-in/health";
+    static final String MARKET = "market-stand-in";
+
+    /** The stand-ins' own health path; they are not behind the gateway. */
+    static final String STAND_IN_HEALTH = "/__stand-in/health";
 
     /** The documented ports (see docs/local-stack.md); the gateway comes first, it fronts the others. */
     static final Map<String, Integer> PORTS = ports();
@@ -36,11 +38,16 @@ public final class StackServices {
         ports.put("gateway", 8080);
         ports.put("identity-service", 8081);
         ports.put("notification-service", 8082);
+        ports.put("market-data-service", 8083);
+        ports.put("alert-service", 8084);
         ports.put("catalog-service", 8085);
         ports.put("order-service", 8086);
         ports.put("payment-service", 8087);
         // Not a service of ours: Kakaopay's online payment API as a local stand-in (stand-ins/kakaopay).
         ports.put(KAKAOPAY, 8090);
+        // Not a service of ours either: the market-data providers (KIS, FSC, Finnhub) as one stand-in
+        // (stand-ins/market).
+        ports.put(MARKET, 8091);
         return ports;
     }
 
@@ -61,7 +68,7 @@ public final class StackServices {
         return present(repository).stream()
                 .map(name -> switch (name) {
                     case "gateway" -> new HealthCheck(name, true, "/healthz");
-                    case KAKAOPAY -> new HealthCheck(name, false, KAKAOPAY_HEALTH);
+                    case KAKAOPAY, MARKET -> new HealthCheck(name, false, STAND_IN_HEALTH);
                     default -> new HealthCheck(name, true, "/health/" + name);
                 })
                 .toList();
@@ -71,7 +78,7 @@ public final class StackServices {
     static Map<String, Integer> managementPorts(Path repository) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         present(repository).stream()
-                .filter(name -> !name.equals(KAKAOPAY))
+                .filter(name -> !name.equals(KAKAOPAY) && !name.equals(MARKET))
                 .forEach(name -> ports.put(name + " management", PORTS.get(name) + MANAGEMENT_OFFSET));
         return ports;
     }
@@ -84,9 +91,11 @@ public final class StackServices {
     }
 
     private static Path moduleOf(Path repository, String name) {
-        return name.equals(KAKAOPAY)
-                ? repository.resolve("stand-ins").resolve("kakaopay")
-                : repository.resolve("services").resolve(name);
+        return switch (name) {
+            case KAKAOPAY -> repository.resolve("stand-ins").resolve("kakaopay");
+            case MARKET -> repository.resolve("stand-ins").resolve("market");
+            default -> repository.resolve("services").resolve(name);
+        };
     }
 
     static List<StackService> all(
@@ -102,6 +111,7 @@ public final class StackServices {
         String orderUrl = "http://127.0.0.1:" + port.get("order-service");
         String paymentUrl = "http://127.0.0.1:" + port.get("payment-service");
         String kakaopayUrl = "http://127.0.0.1:" + port.get(KAKAOPAY);
+        String marketStandInUrl = "http://127.0.0.1:" + port.get(MARKET);
         // The stand-in checks the key like Kakaopay does; a new one each run is enough (it keeps no data).
         String kakaopayKey = "DEV" + UUID.randomUUID().toString().replace("-", "");
 
@@ -121,6 +131,8 @@ public final class StackServices {
                     environment.put("CATALOG_URL", catalogUrl);
                     environment.put("ORDER_URL", orderUrl);
                     environment.put("PAYMENT_URL", paymentUrl);
+                    environment.put("MARKET_DATA_URL", "http://127.0.0.1:" + port.get("market-data-service"));
+                    environment.put("ALERT_URL", "http://127.0.0.1:" + port.get("alert-service"));
                 }
                 case "identity-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "identity_service"));
@@ -160,15 +172,42 @@ public final class StackServices {
                     // Kakaopay sends the browser back here: the public entry point.
                     environment.put("PAYMENT_PUBLIC_BASE_URL", gatewayUrl);
                 }
+                case "market-data-service" -> {
+                    environment.putAll(database(infrastructure.postgres(), "market_data_service"));
+                    environment.put("MARKET_DATA_PORT", port.get(name).toString());
+                    // No provider keys here: the service talks to the market stand-in and says so in its health.
+                    environment.put("MARKET_STAND_IN_URL", marketStandInUrl);
+                    // The stand-in plays a session around the clock; the service says so in its status and quotes.
+                    environment.put("MARKET_SIMULATED_SESSION", "true");
+                }
+                case "alert-service" -> {
+                    environment.putAll(database(infrastructure.postgres(), "alert_service"));
+                    environment.put("ALERT_PORT", port.get(name).toString());
+                    environment.put("MARKET_DATA_URL", "http://127.0.0.1:" + port.get("market-data-service"));
+                    // Links in report and alert mails (manage, one-click unsubscribe) point at the public entry point.
+                    environment.put("ALERT_PUBLIC_BASE_URL", gatewayUrl);
+                }
+                case MARKET -> {
+                    // The demo session: every market "open" around the clock, so prices move at any hour.
+                    services.add(new StackService(
+                            name,
+                            port.get(name),
+                            port.get(name),
+                            standInJar(repository, "market", "market-standin"),
+                            List.of("--port", port.get(name).toString(), "--demo-session", "true"),
+                            Map.of(),
+                            STAND_IN_HEALTH));
+                    continue;
+                }
                 case KAKAOPAY -> {
                     services.add(new StackService(
                             name,
                             port.get(name),
                             port.get(name),
-                            standInJar(repository),
+                            standInJar(repository, "kakaopay", "kakaopay-standin"),
                             List.of("--port", port.get(name).toString(), "--secret-key", kakaopayKey),
                             Map.of(),
-                            KAKAOPAY_HEALTH));
+                            STAND_IN_HEALTH));
                     continue;
                 }
                 default -> throw new IllegalStateException("no local-stack settings for " + name);
@@ -184,18 +223,18 @@ public final class StackServices {
         return SpringProperties.asEnvironment(SpringProperties.database(postgres, postgres.createDatabase(name)));
     }
 
-    /** The stand-in's jar with its dependencies (the shade plugin's {@code -all} jar, named with the version). */
-    private static Path standInJar(Path repository) {
-        Path target = repository.resolve("stand-ins/kakaopay/target");
+    /** A stand-in's jar with its dependencies (the shade plugin's {@code -all} jar, named with the version). */
+    private static Path standInJar(Path repository, String module, String artifactId) {
+        Path target = repository.resolve("stand-ins").resolve(module).resolve("target");
         try (var files = Files.list(target)) {
             return files.filter(file -> {
                         String name = file.getFileName().toString();
-                        return name.startsWith("kakaopay-standin-") && name.endsWith("-all.jar");
+                        return name.startsWith(artifactId + "-") && name.endsWith("-all.jar");
                     })
                     .findFirst()
-                    .orElse(target.resolve("kakaopay-standin-all.jar"));
+                    .orElse(target.resolve(artifactId + "-all.jar"));
         } catch (java.io.IOException e) {
-            return target.resolve("kakaopay-standin-all.jar"); // not built: the start says so
+            return target.resolve(artifactId + "-all.jar"); // not built: the start says so
         }
     }
 

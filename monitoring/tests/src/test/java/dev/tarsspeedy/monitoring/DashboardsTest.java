@@ -85,11 +85,11 @@ class DashboardsTest {
 
     /**
      * Every service of the local stack is a job of the production scrape configuration (the local stack writes its own
-     * with the same job names); TARS's market-data-service is there, alert-service's place is marked.
+     * with the same job names), TARS's market-data-service and alert-service among them.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void theScrapeConfigurationHasAJobPerServiceAndAPlaceForTars() throws Exception {
+    void theScrapeConfigurationHasAJobPerServiceTarsIncluded() throws Exception {
         List<Map<String, Object>> jobs = (List<Map<String, Object>>)
                 MonitoringFiles.yaml(MonitoringFiles.PROMETHEUS_CONFIG).get("scrape_configs");
         Set<String> names =
