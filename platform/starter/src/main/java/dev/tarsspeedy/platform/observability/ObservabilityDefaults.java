@@ -46,6 +46,11 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.add-additional-paths", "true");
         defaults.put("management.endpoint.health.group.overall.include", "*");
         defaults.put("management.endpoint.health.group.overall.additional-path", "server:" + OVERALL_HEALTH_PATH);
+        // No exemplars (trace ids on histogram samples): Prometheus 2.42 (Debian's) refuses a whole OpenMetrics scrape
+        // with an exemplar on a _count line ("does not support exemplars"), and exemplar storage is off by default.
+        defaults.put(
+                "spring.autoconfigure.exclude",
+                "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration");
         // Service-level buckets instead of a percentile histogram: a dozen series per route, not a hundred.
         defaults.put(
                 "management.metrics.distribution.slo[http.server.requests]",

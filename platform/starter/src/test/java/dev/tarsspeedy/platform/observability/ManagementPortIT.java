@@ -52,6 +52,18 @@ class ManagementPortIT extends StarterTestBase {
                 .exchange()
                 .expectStatus()
                 .isOk();
+        // What Prometheus asks for: OpenMetrics, without exemplars, which Prometheus 2.42 refuses on _count lines.
+        management
+                .get()
+                .uri("/actuator/prometheus")
+                .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body)
+                        .contains("http_server_requests_seconds_count")
+                        .doesNotContain(" # {"));
     }
 
     @Test
