@@ -31,6 +31,9 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
     /** The environment variable that moves the actuator to a port of its own. */
     public static final String MANAGEMENT_PORT = "MANAGEMENT_PORT";
 
+    /** The Prometheus client's switch for exemplars on every sample, {@code _count} and gauges included. */
+    static final String EXEMPLARS_ON_ALL_METRIC_TYPES = "io.prometheus.exporter.exemplarsOnAllMetricTypes";
+
     /** Every health indicator's combined status (no details) on the public port. */
     public static final String OVERALL_HEALTH_PATH = "/healthz";
 
@@ -46,11 +49,11 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.add-additional-paths", "true");
         defaults.put("management.endpoint.health.group.overall.include", "*");
         defaults.put("management.endpoint.health.group.overall.additional-path", "server:" + OVERALL_HEALTH_PATH);
-        // No exemplars (trace ids on histogram samples): Prometheus 2.42 (Debian's) refuses a whole OpenMetrics scrape
-        // with an exemplar on a _count line ("does not support exemplars"), and exemplar storage is off by default.
-        defaults.put(
-                "spring.autoconfigure.exclude",
-                "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration");
+        // Exemplars (trace ids) only where OpenMetrics 1.0 allows them, on histogram buckets and counters: Micrometer
+        // puts them on every type by default, and Prometheus 2.42 (Debian's) then refuses the whole scrape of a service
+        // ("metric name http_server_requests_seconds_count does not support exemplars"). A property, not an
+        // autoconfigure exclusion, which a service's own spring.autoconfigure.exclude would silently replace.
+        defaults.put("management.prometheus.metrics.export.properties[" + EXEMPLARS_ON_ALL_METRIC_TYPES + "]", "false");
         // Service-level buckets instead of a percentile histogram: a dozen series per route, not a hundred.
         defaults.put(
                 "management.metrics.distribution.slo[http.server.requests]",
