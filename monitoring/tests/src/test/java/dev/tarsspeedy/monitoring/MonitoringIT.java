@@ -44,6 +44,15 @@ class MonitoringIT {
     private static final Map<String, String> METRIC_PREFIX_OF_SERVICE =
             Map.of("market_", "market-data-service", "tars_", "alert-service");
 
+    /**
+     * Panels whose series appear only after an event this test does not cause, skipped by name with the reason; their
+     * queries must still be valid PromQL.
+     */
+    private static final Map<String, String> PANELS_WITHOUT_THEIR_EVENT = Map.of(
+            "TARS / Rate-limit answers",
+            "market_provider_calls_total{outcome=\"rate_limited\"} appears only when a provider call is rate-limited"
+                    + " (the provider's limit or a budget refusal), which the test's traffic does not cause");
+
     private static final String ALERTS_TO = "ops@example.com";
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final HttpClient HTTP =
@@ -109,10 +118,21 @@ class MonitoringIT {
         // Two scrapes after the traffic, so that a service's metric families are all in Prometheus.
         Thread.sleep(5000);
         for (MonitoringFiles.Panel panel : panels) {
-            String reason = null;
+            String reason = PANELS_WITHOUT_THEIR_EVENT.get(panel.name());
+            if (reason != null) {
+                for (String expression : panel.expressions()) {
+                    JsonNode answer = query(expression);
+                    assertThat(answer.path("status").asString())
+                            .as(panel.name() + ": " + expression + " -> " + answer)
+                            .isEqualTo("success");
+                }
+            }
             for (Map.Entry<String, String> entry : METRIC_PREFIX_OF_SERVICE.entrySet()) {
                 if (panel.expressions().stream().noneMatch(e -> e.contains(entry.getKey()))) {
                     continue;
+                }
+                if (reason != null) {
+                    break;
                 }
                 if (!runs(entry.getValue())) {
                     reason = entry.getValue() + " is not running";
