@@ -185,8 +185,19 @@ class MonitoringIT {
         assertThat(messagesIn.path("data").path("result")).isNotEmpty();
 
         // The notification service's consumer group reads the email requests: its lag per partition, from the client.
-        JsonNode lag = query("kafka_consumer_fetch_manager_records_lag{service=\"notification-service\","
-                + " topic=\"notification.email-requested.v1\"}");
+        // Micrometer binds a Kafka client's new metrics (those of partitions assigned after start) once a minute.
+        String perPartition = "kafka_consumer_fetch_manager_records_lag{service=\"notification-service\","
+                + " topic=\"notification.email-requested.v1\"}";
+        JsonNode lag = poll(
+                () -> {
+                    try {
+                        return query(perPartition);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(perPartition + ": " + e, e);
+                    }
+                },
+                answer -> !answer.path("data").path("result").isEmpty(),
+                Duration.ofSeconds(90));
         assertThat(lag.path("data").path("result"))
                 .as("consumer lag of the notification service's group on notification.email-requested.v1")
                 .isNotEmpty();
