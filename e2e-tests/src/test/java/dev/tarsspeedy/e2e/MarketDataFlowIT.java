@@ -108,7 +108,8 @@ class MarketDataFlowIT {
                         r -> r.status() == 200,
                         Duration.ofSeconds(30))
                 .json();
-        BigDecimal moved = before.get("price").decimalValue().add(BigDecimal.valueOf(12_345));
+        // On every KRX tick grid (ticks are at most 1,000 won): the stand-in serves the price as set.
+        BigDecimal moved = before.get("price").decimalValue().add(BigDecimal.valueOf(12_000));
 
         String price = moved.stripTrailingZeros().toPlainString();
         java.util.function.Predicate<String> movedQuote = line -> line.startsWith("data:")

@@ -27,8 +27,8 @@ import java.util.concurrent.Future;
 public final class LocalStack {
 
     /**
-     * How long a service may take to be ready; {@code STACK_SERVICE_READY_TIMEOUT} (seconds) raises it where the
-     * machine is shared and slow, as in CI.
+     * How long a service may take to be ready: 3 minutes, or {@code STACK_SERVICE_READY_TIMEOUT} seconds where two
+     * stacks share a small machine (the end-to-end tests run one beside the other).
      */
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
             System.getenv().getOrDefault("STACK_SERVICE_READY_TIMEOUT", "180").strip()));

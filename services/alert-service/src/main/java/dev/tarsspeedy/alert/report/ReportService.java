@@ -60,6 +60,7 @@ public class ReportService {
 
     private static final Logger log = LoggerFactory.getLogger(ReportService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
     /** When a relative time finds no session ahead (no calendar yet), the schedule looks again after this long. */
     private static final Duration RECHECK = Duration.ofHours(6);
 
@@ -195,15 +196,14 @@ public class ReportService {
 
     /** RFC 8058 one-click: pauses the schedule; idempotent. Fails with {@link UnknownUnsubscribeTokenException}. */
     public Mono<Void> unsubscribe(ScheduleId id, String token) {
-        return Mono.defer(() -> token == null || token.isBlank()
-                        ? Mono.just(false)
-                        : schedules.pauseByToken(id, token, clock.instant()))
+        return Mono.defer(() ->
+                        !wellFormedToken(token) ? Mono.just(false) : schedules.pauseByToken(id, token, clock.instant()))
                 .flatMap(found -> found ? Mono.<Void>empty() : Mono.error(new UnknownUnsubscribeTokenException()));
     }
 
     /** The schedule the unsubscribe link names, for its confirmation page. */
     public Mono<ReportSchedule> byUnsubscribeLink(ScheduleId id, String token) {
-        return Mono.defer(() -> token == null || token.isBlank() ? Mono.empty() : schedules.findByToken(id, token))
+        return Mono.defer(() -> !wellFormedToken(token) ? Mono.empty() : schedules.findByToken(id, token))
                 .switchIfEmpty(Mono.error(UnknownUnsubscribeTokenException::new));
     }
 
@@ -272,19 +272,22 @@ public class ReportService {
                         rowLanguages.add(due.schedule().locale());
                     }
                 }
-                return composer.snapshot(symbols, rowLanguages)
-                        .flatMap(snapshot -> Flux.fromIterable(decisions)
-                                .concatMap(due -> request(due, lists, snapshot))
-                                .reduce(0, Integer::sum)
-                                .flatMap(count -> schedules
-                                        .advanceAll(decisions.stream()
-                                                .map(due -> new ReportScheduleRepository.Advance(
-                                                        due.schedule().id(),
-                                                        due.schedule().nextRunAt(),
-                                                        due.next(),
-                                                        due.plan() != null ? due.occurrence() : null))
-                                                .toList())
-                                        .map(moved -> new Batch(claimed.size(), count))));
+                return composer.snapshot(symbols, rowLanguages).flatMap(snapshot -> {
+                    List<ReportEmails.Scheduled> mails = new ArrayList<>(toSend.size());
+                    for (Due due : toSend) {
+                        mails.add(mail(due, lists, snapshot));
+                    }
+                    // The batch's mails in one go and the schedules moved on, in the batch's transaction.
+                    return emails.scheduled(mails)
+                            .then(schedules.advanceAll(decisions.stream()
+                                    .map(due -> new ReportScheduleRepository.Advance(
+                                            due.schedule().id(),
+                                            due.schedule().nextRunAt(),
+                                            due.next(),
+                                            due.plan() != null ? due.occurrence() : null))
+                                    .toList()))
+                            .thenReturn(new Batch(claimed.size(), mails.size()));
+                });
             });
         });
     }
@@ -332,12 +335,10 @@ public class ReportService {
         return new Due(schedule, latest, next, plan);
     }
 
-    /** The occurrence's mail, if it sends one: 1, else 0. The schedules move on together afterwards. */
-    private Mono<Integer> request(Due due, Map<UserId, List<WatchlistEntry>> lists, ReportComposer.Snapshot snapshot) {
+    /** The mail of an occurrence that sends one. The schedules move on together afterwards. */
+    private ReportEmails.Scheduled mail(
+            Due due, Map<UserId, List<WatchlistEntry>> lists, ReportComposer.Snapshot snapshot) {
         ReportSchedule schedule = due.schedule();
-        if (due.plan() == null || due.plan().action() == OccurrencePlan.Action.SKIP) {
-            return Mono.just(0);
-        }
         String note =
                 schedule.holidayNotice() ? ReportComposer.marketNote(due.plan().closed(), schedule.locale()) : "";
         Map<String, Object> model = composer.model(
@@ -349,13 +350,12 @@ public class ReportService {
                 note,
                 rows(due, lists),
                 snapshot);
-        return emails.scheduled(
-                        schedule.email(),
-                        schedule.locale(),
-                        model,
-                        "report:" + schedule.id() + ":" + due.occurrence(),
-                        unsubscribeUrl(schedule))
-                .thenReturn(1);
+        return new ReportEmails.Scheduled(
+                schedule.email(),
+                schedule.locale(),
+                model,
+                "report:" + schedule.id() + ":" + due.occurrence(),
+                unsubscribeUrl(schedule));
     }
 
     private static List<WatchlistEntry> rows(Due due, Map<UserId, List<WatchlistEntry>> lists) {
@@ -471,6 +471,14 @@ public class ReportService {
                 .collect(
                         HashMap<String, Map<String, MarketData.Calendar>>::new,
                         (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+    }
+
+    /**
+     * Whether {@code token} can be one this service made (base64url, see {@link #token()}): anything else is an unknown
+     * link without asking the database, which refuses a NUL in text.
+     */
+    private static boolean wellFormedToken(String token) {
+        return token != null && token.length() <= 64 && TOKEN.matcher(token).matches();
     }
 
     private static String token() {

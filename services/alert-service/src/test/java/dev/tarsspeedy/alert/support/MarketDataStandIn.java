@@ -170,32 +170,44 @@ public final class MarketDataStandIn implements AutoCloseable {
                             items.add(quote(listing, korean));
                         }
                     }
-                    send(exchange, 200, Map.of("items", items));
+                    send(exchange, 200, Map.of("quotes", items, "missing", List.of()));
                 }
                 case "history" -> {
                     String symbol = path.substring("/api/market/quotes/".length(), path.length() - "/history".length());
                     String range = query.getOrDefault("range", "1d");
                     BigDecimal price = prices.getOrDefault(symbol, BigDecimal.TEN);
                     List<Map<String, Object>> points = new ArrayList<>();
+                    List<Map<String, Object>> bars = new ArrayList<>();
                     Instant now = Instant.now();
                     for (int i = 29; i >= 0; i--) {
                         Map<String, Object> point = new LinkedHashMap<>();
                         BigDecimal value = price.add(BigDecimal.valueOf((i % 5) - 2));
                         if (range.equals("1d") || range.equals("5d")) {
-                            point.put("t", now.minusSeconds(60L * i).toString());
+                            point.put("at", now.minusSeconds(60L * i).toString());
                             point.put("price", value);
+                            point.put("volume", 1000);
+                            points.add(point);
                         } else {
-                            point.put("t", now.minusSeconds(86_400L * i).toString());
                             point.put("date", LocalDate.now().minusDays(i).toString());
                             point.put("open", value);
                             point.put("high", value);
                             point.put("low", value);
                             point.put("close", value);
                             point.put("volume", 1000);
+                            point.put("source", "FSC");
+                            bars.add(point);
                         }
-                        points.add(point);
                     }
-                    send(exchange, 200, Map.of("symbol", symbol, "range", range, "currency", "KRW", "points", points));
+                    // The market-data service's history shape: intraday points, or daily bars.
+                    send(
+                            exchange,
+                            200,
+                            Map.of(
+                                    "symbol", symbol,
+                                    "range", range,
+                                    "currency", "KRW",
+                                    "points", points,
+                                    "bars", bars));
                 }
                 case "calendar" -> send(exchange, 200, calendar(query, korean));
                 default -> exchange.sendResponseHeaders(404, -1);

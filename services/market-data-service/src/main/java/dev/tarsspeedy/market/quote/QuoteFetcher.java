@@ -3,6 +3,7 @@ package dev.tarsspeedy.market.quote;
 import dev.tarsspeedy.market.Market;
 import dev.tarsspeedy.market.Symbol;
 import dev.tarsspeedy.market.provider.DailyBar;
+import dev.tarsspeedy.market.provider.ProviderBudgets;
 import dev.tarsspeedy.market.provider.ProviderException;
 import dev.tarsspeedy.market.provider.ProviderName;
 import dev.tarsspeedy.market.provider.ProviderQuote;
@@ -43,12 +44,14 @@ public class QuoteFetcher {
     private static final Logger log = LoggerFactory.getLogger(QuoteFetcher.class);
 
     private final Providers providers;
+    private final ProviderBudgets budgets;
     private final QuoteSettings settings;
     private final Clock clock;
     private final Map<ProviderName, Instant> pausedUntil = new ConcurrentHashMap<>();
 
-    QuoteFetcher(Providers providers, QuoteSettings settings, Clock clock) {
+    QuoteFetcher(Providers providers, ProviderBudgets budgets, QuoteSettings settings, Clock clock) {
         this.providers = providers;
+        this.budgets = budgets;
         this.settings = settings;
         this.clock = clock;
     }
@@ -56,6 +59,14 @@ public class QuoteFetcher {
     /** The market's providers, in the order they are asked. */
     public List<QuoteProvider> chain(Market market) {
         return providers.forMarket(market);
+    }
+
+    /** The most calls the market's first provider's budget lets through in {@code window} (1 without a provider). */
+    public long callsWithin(Market market, Duration window) {
+        return chain(market).stream()
+                .findFirst()
+                .map(provider -> budgets.budget(provider.name()).maxCallsIn(window))
+                .orElse(1L);
     }
 
     /** How many symbols the market's first provider takes per call. */

@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleFactor the freshness limit, as a multiple of the target: older quotes in session are {@code STALE}
  * @param nearAlertBand how near an alert line (a fraction of the price) a symbol is polled faster
  * @param nearAlertInterval the refresh interval of a symbol right on a line; it grows to the target at the band's edge
- * @param maxCallsPerTick the most provider calls per market and tick (the providers' budgets still decide)
+ * @param maxCallsPerTick the most provider calls per market and tick
+ * @param pollHorizon a tick's calls per market are also kept to what the market's first provider's budget lets
+ *     through in this time: a tick takes every due symbol the budget can serve soon (the budget paces the calls), and
+ *     a slow budget (Finnhub's one a second) never holds the tick for long
  * @param providerPause how long a provider that failed (down, bad key) is skipped before it is tried again
  * @param endOfDayRefresh how long an end-of-day fallback quote is kept before the end-of-day provider is asked again
  * @param closingWindow how long after a session's close its one closing fetch may happen
@@ -35,7 +38,8 @@ public record QuoteSettings(
         @DefaultValue("2") int staleFactor,
         @DefaultValue("0.02") double nearAlertBand,
         @DefaultValue("5s") Duration nearAlertInterval,
-        @DefaultValue("10") int maxCallsPerTick,
+        @DefaultValue("200") int maxCallsPerTick,
+        @DefaultValue("10s") Duration pollHorizon,
         @DefaultValue("5s") Duration providerPause,
         @DefaultValue("10m") Duration endOfDayRefresh,
         @DefaultValue("30m") Duration closingWindow,
@@ -54,6 +58,9 @@ public record QuoteSettings(
         }
         if (maxCallsPerTick < 1 || maxSymbolsPerRequest < 1 || maxStreamSymbols < 1 || intradayPoints < 1) {
             throw new IllegalArgumentException("market.quotes limits must be at least 1");
+        }
+        if (pollHorizon.isNegative() || pollHorizon.isZero()) {
+            throw new IllegalArgumentException("market.quotes.poll-horizon must be positive: " + pollHorizon);
         }
         if (nearAlertBand < 0 || nearAlertBand >= 1) {
             throw new IllegalArgumentException("market.quotes.near-alert-band is a fraction below 1: " + nearAlertBand);

@@ -7,6 +7,7 @@ import dev.tarsspeedy.alert.market.MarketDataUnavailableException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ class HttpMarketData implements MarketData {
                                         symbol,
                                         json.market(),
                                         json.exchange(),
-                                        json.name(),
+                                        name(json, language),
                                         json.nameKo(),
                                         json.nameEn())))
                                 .onErrorResume(
@@ -86,8 +87,8 @@ class HttpMarketData implements MarketData {
                                 client.quotes(String.join(",", chunk), language)),
                         4)
                 .reduce(new HashMap<Symbol, Quote>(), (all, answer) -> {
-                    if (answer.items() != null) {
-                        for (MarketDataClient.QuoteJson json : answer.items()) {
+                    if (answer.quotes() != null) {
+                        for (MarketDataClient.QuoteJson json : answer.quotes()) {
                             Quote quote = quote(json);
                             if (quote != null) {
                                 all.put(quote.symbol(), quote);
@@ -106,21 +107,44 @@ class HttpMarketData implements MarketData {
                 () -> guarded(
                         "history of " + symbol,
                         client.history(symbol.code(), range)
-                                .map(json -> json.points() == null
-                                        ? List.<PricePoint>of()
-                                        : json.points().stream()
-                                                .filter(point -> point != null && point.t() != null)
-                                                .map(point -> new PricePoint(
-                                                        point.t(),
-                                                        point.price() != null ? point.price() : point.close()))
-                                                .filter(point -> point.price() != null)
-                                                .toList())
+                                .map(HttpMarketData::pricePoints)
                                 .onErrorResume(
                                         WebClientResponseException.class,
                                         error -> error.getStatusCode() == HttpStatus.NOT_FOUND
                                                 ? Mono.just(List.of())
                                                 : Mono.error(error))
                                 .defaultIfEmpty(List.of())));
+    }
+
+    /**
+     * The listing's name for the reader: the service's {@code name} when it gives one, else the Korean name for Korean
+     * readers and the English one for others (each falling back to the other).
+     */
+    private static String name(MarketDataClient.SymbolJson json, String language) {
+        if (json.name() != null) {
+            return json.name();
+        }
+        boolean korean =
+                language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("ko");
+        String first = korean ? json.nameKo() : json.nameEn();
+        return first != null ? first : (korean ? json.nameEn() : json.nameKo());
+    }
+
+    /** Intraday points as they are; a daily bar is its close at the end of its day (UTC, for ordering only). */
+    private static List<PricePoint> pricePoints(MarketDataClient.HistoryJson json) {
+        List<PricePoint> points = new ArrayList<>();
+        if (json.points() != null) {
+            json.points().stream()
+                    .filter(point -> point != null && point.at() != null && point.price() != null)
+                    .forEach(point -> points.add(new PricePoint(point.at(), point.price())));
+        }
+        if (json.bars() != null) {
+            json.bars().stream()
+                    .filter(bar -> bar != null && bar.date() != null && bar.close() != null)
+                    .forEach(bar -> points.add(new PricePoint(
+                            bar.date().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), bar.close())));
+        }
+        return List.copyOf(points);
     }
 
     @Override

@@ -37,7 +37,8 @@ interface MarketDataClient {
 
     record SymbolJson(String symbol, String market, String exchange, String nameKo, String nameEn, String name) {}
 
-    record QuotesJson(List<QuoteJson> items) {}
+    /** {@code missing}: the asked symbols without a quote (not listed, or not fetched yet). */
+    record QuotesJson(List<QuoteJson> quotes, List<String> missing) {}
 
     record QuoteJson(
             String symbol,
@@ -61,10 +62,12 @@ interface MarketDataClient {
             Boolean inSession,
             Boolean simulated) {}
 
-    /** Intraday points have {@code price}; daily ones {@code close} (and the day's other prices). */
-    record HistoryJson(String symbol, String range, String currency, List<PointJson> points) {}
+    /** Intraday ranges ({@code 1d}, {@code 5d}) have {@code points}; longer ones daily {@code bars}. */
+    record HistoryJson(String symbol, String range, String currency, List<PointJson> points, List<BarJson> bars) {}
 
-    record PointJson(Instant t, BigDecimal price, LocalDate date, BigDecimal close) {}
+    record PointJson(Instant at, BigDecimal price) {}
+
+    record BarJson(LocalDate date, BigDecimal close) {}
 
     record CalendarJson(String market, String zone, List<SessionJson> sessions, List<HolidayJson> holidays) {}
 

@@ -2,6 +2,7 @@ package dev.tarsspeedy.alert.report.persistence;
 
 import dev.tarsspeedy.alert.report.ReportEmails;
 import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -17,9 +18,16 @@ class OutboxReportEmails implements ReportEmails {
     }
 
     @Override
-    public Mono<Void> scheduled(
-            String to, String language, Map<String, Object> model, String key, String unsubscribeUrl) {
-        return outbox.requestBulkEmail(TEMPLATE, to, language, model, key, unsubscribeUrl);
+    public Mono<Void> scheduled(List<Scheduled> reports) {
+        return outbox.requestBulkEmails(reports.stream()
+                .map(report -> new EmailOutbox.BulkEmail(
+                        TEMPLATE,
+                        report.to(),
+                        report.language(),
+                        report.model(),
+                        report.key(),
+                        report.unsubscribeUrl()))
+                .toList());
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,7 +44,7 @@ class ReportController {
 
     @GetMapping(value = "/api/reports/preview", produces = MediaType.TEXT_HTML_VALUE)
     Mono<String> preview(
-            @RequestParam(name = "schedule", required = false) UUID schedule,
+            @RequestParam(name = "schedule", required = false) String schedule,
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             Caller caller) {
         // The notification service's preview takes an access token too: the caller's is passed on.
@@ -51,8 +52,17 @@ class ReportController {
                         new UserId(caller.id()),
                         caller.language().tag(),
                         caller.zoneOrDefault(),
-                        schedule == null ? null : new ScheduleId(schedule),
+                        schedule == null ? null : scheduleId(schedule),
                         authorization))
                 .onErrorMap(ReportProblems::translate);
+    }
+
+    /** A given {@code schedule} must be a schedule id: a blank one is not "no schedule" (Spring would make it null). */
+    private static ScheduleId scheduleId(String text) {
+        try {
+            return new ScheduleId(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new ServerWebInputException("schedule must be a report schedule's id");
+        }
     }
 }

@@ -19,11 +19,13 @@ final class QuoteResponses {
     /**
      * One quote.
      *
+     * @param name the listing's name in the caller's language (Korean first for Korean readers), {@code null} when
+     *     the symbol master does not know it
      * @param freshness {@code LIVE}, {@code DELAYED}, {@code END_OF_DAY} or {@code STALE}, rated when served
-     * @param marketOpen whether the market's session runs now (always, in the simulated session)
      */
     record QuoteResponse(
             String symbol,
+            String name,
             String market,
             String currency,
             BigDecimal price,
@@ -43,10 +45,11 @@ final class QuoteResponses {
             boolean inSession,
             boolean simulated) {
 
-        static QuoteResponse of(Quote quote) {
+        static QuoteResponse of(Quote quote, String name) {
             ProviderQuote q = quote.provider();
             return new QuoteResponse(
                     q.symbol().code(),
+                    name,
                     quote.market().name(),
                     quote.currency().getCurrencyCode(),
                     q.price(),

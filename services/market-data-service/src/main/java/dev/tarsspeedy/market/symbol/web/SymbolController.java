@@ -36,7 +36,11 @@ class SymbolController {
             @RequestParam(defaultValue = "0") String page,
             @RequestParam(defaultValue = "20") String size) {
         return Mono.defer(() -> {
-            if (q == null || q.isBlank() || q.strip().length() > settings.maxQueryLength()) {
+            // Control characters and path separators are in no stock's name or code: a 400, not an empty page.
+            if (q == null
+                    || q.isBlank()
+                    || q.strip().length() > settings.maxQueryLength()
+                    || q.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == '\\')) {
                 return Mono.error(SymbolProblems.invalidQuery(settings.maxQueryLength()));
             }
             Market wanted = SymbolProblems.market(market);
