@@ -39,8 +39,11 @@ import tools.jackson.databind.JsonNode;
  * stops answering.
  *
  * <p>The last test stops the catalog service (SIGSTOP: it keeps its connections, answers nothing) and resumes it once
- * the operators have the mail, so the tests after it find every service healthy again.
+ * the operators have the mail, so the tests after it find every service healthy again. It runs after every other
+ * class but {@code LocalStackIT}, which stops the stack ({@code junit-platform.properties} orders classes by
+ * {@link Order}).
  */
+@Order(Integer.MAX_VALUE - 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringIT {
