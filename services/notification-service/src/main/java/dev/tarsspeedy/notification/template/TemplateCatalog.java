@@ -21,8 +21,10 @@ import java.util.Set;
  * {@code body.txt}, {@code body.html} and {@code messages.properties} (English) with {@code messages_ko.properties}
  * (Korean). The README lists them for producers; keep the two in step.
  *
- * <p>Reports and reminders are {@linkplain TemplateSpec#bulk bulk} here, not only by the producers' say: RFC 8058's
- * unsubscribe headers must not depend on every producer choosing the right category.
+ * <p>Reminders are {@linkplain TemplateSpec#bulk bulk} here, not only by the producers' say: RFC 8058's unsubscribe
+ * headers must not depend on every producer choosing the right category. The stock report is both: the scheduled one
+ * is bulk (its producer sends it so, with the schedule's unsubscribe URL), the one a user asks for with "send now" is
+ * transactional (an answer to the user's click, like a code or a receipt: nothing to unsubscribe from).
  */
 final class TemplateCatalog {
 
@@ -52,9 +54,10 @@ final class TemplateCatalog {
                 TemplateSpec.bulk("drop-reminder", text("product"), text("opensAt"), text("dropUrl")),
                 // Speedy: a payment was given back (reason CANCELLED, RETURNED or ORDER_NOT_PAYABLE)
                 new TemplateSpec("payment-refunded", text("orderId"), text("item"), number("amount"), text("reason")),
-                // TARS: the scheduled watchlist report (BULK). Times are ISO-8601 with the reader's offset; a
-                // number nobody knows is null (shown as "-"); chart holds the prices to draw, oldest first.
-                TemplateSpec.bulk(
+                // TARS: the watchlist report, BULK when scheduled, TRANSACTIONAL when asked for now. Times are
+                // ISO-8601 with the reader's offset; a number nobody knows is null (shown as "-"); chart holds the
+                // prices to draw, oldest first.
+                new TemplateSpec(
                         "stock-report",
                         optionalText("name"),
                         text("zone"),

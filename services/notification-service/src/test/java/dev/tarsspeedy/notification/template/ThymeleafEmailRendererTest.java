@@ -227,33 +227,66 @@ class ThymeleafEmailRendererTest {
     }
 
     @Test
-    void reportsAndRemindersAreBulkInTheCatalogTheOthersFollowTheRequest() {
-        assertThat(RENDERER.templates().stream().filter(RENDERER::isBulk))
-                .containsExactlyInAnyOrder("stock-report", "drop-reminder");
+    void remindersAreBulkInTheCatalogTheOthersFollowTheRequest() {
+        assertThat(RENDERER.templates().stream().filter(RENDERER::isBulk)).containsExactly("drop-reminder");
         assertThat(RENDERER.isBulk("no-such-template")).isFalse();
     }
 
     @Test
     void aBulkTemplateRequestedAsTransactionalStillGetsItsUnsubscribeLink() {
         EmailRequested transactional = new EmailRequested(
-                "report-3",
+                "catalog:drop-reminder:7f1c:u3",
+                "drop-reminder",
+                "en",
+                "jane@example.com",
+                reminder(),
+                Category.TRANSACTIONAL,
+                "https://speedy.example/u?t=1");
+
+        RenderedEmail email = RENDERER.render(transactional);
+
+        assertThat(email.text()).contains("https://speedy.example/u?t=1");
+        assertThat(email.html()).contains("href=\"https://speedy.example/u?t=1\"");
+        EmailRequested withoutUrl = new EmailRequested(
+                "catalog:drop-reminder:7f1c:u4",
+                "drop-reminder",
+                "en",
+                "jane@example.com",
+                reminder(),
+                Category.TRANSACTIONAL,
+                null);
+        assertThatThrownBy(() -> RENDERER.render(withoutUrl))
+                .isInstanceOf(RejectedRequestException.class)
+                .hasMessage("template 'drop-reminder' is bulk mail and needs an unsubscribeUrl (RFC 8058 one-click"
+                        + " unsubscribe)");
+    }
+
+    @Test
+    void aReportAskedForNowIsTransactionalWithoutAnUnsubscribeLinkAScheduledOneHasIt() {
+        EmailRequested now = new EmailRequested(
+                "report:now:u1:2026-12-07T08:30:00Z",
                 "stock-report",
                 "en",
                 "jane@example.com",
                 report(),
                 Category.TRANSACTIONAL,
+                null);
+        EmailRequested scheduled = new EmailRequested(
+                "report:s1:2026-12-07T08:30:00Z",
+                "stock-report",
+                "en",
+                "jane@example.com",
+                report(),
+                Category.BULK,
                 "https://tars.example/u?t=1");
 
-        RenderedEmail email = RENDERER.render(transactional);
+        RenderedEmail asked = RENDERER.render(now);
+        RenderedEmail sent = RENDERER.render(scheduled);
 
-        assertThat(email.text()).contains("https://tars.example/u?t=1");
-        assertThat(email.html()).contains("href=\"https://tars.example/u?t=1\"");
-        EmailRequested withoutUrl = new EmailRequested(
-                "report-4", "stock-report", "en", "jane@example.com", report(), Category.TRANSACTIONAL, null);
-        assertThatThrownBy(() -> RENDERER.render(withoutUrl))
-                .isInstanceOf(RejectedRequestException.class)
-                .hasMessage("template 'stock-report' is bulk mail and needs an unsubscribeUrl (RFC 8058 one-click"
-                        + " unsubscribe)");
+        assertThat(asked.html()).doesNotContain("tars.example/u?t=1").doesNotContain("Unsubscribe from these emails");
+        assertThat(asked.text()).doesNotContain("tars.example/u?t=1").doesNotContain("Unsubscribe from these emails");
+        assertThat(sent.html()).contains("href=\"https://tars.example/u?t=1\"");
+        assertThat(sent.text()).contains("Unsubscribe from these emails: https://tars.example/u?t=1");
     }
 
     @Test
