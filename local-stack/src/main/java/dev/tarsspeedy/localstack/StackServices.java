@@ -238,7 +238,11 @@ public final class StackServices {
 
     private static Path jar(Path repository, String service) {
         if (WEB.equals(service)) {
-            return repository.resolve("services").resolve("web").resolve("target").resolve("web.jar");
+            return repository
+                    .resolve("services")
+                    .resolve("web")
+                    .resolve("target")
+                    .resolve("web.jar");
         }
         return repository.resolve("services").resolve(service).resolve("target").resolve(service + ".jar");
     }
