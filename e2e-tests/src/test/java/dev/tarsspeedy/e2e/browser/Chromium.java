@@ -73,7 +73,8 @@ public final class Chromium implements AutoCloseable {
     public BrowserContext context(String language, int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setLocale(language)
-                .setExtraHTTPHeaders(Map.of("Accept-Language", language.equals("ko") ? "ko-KR,ko;q=0.9" : "en-US,en;q=0.9"))
+                .setExtraHTTPHeaders(
+                        Map.of("Accept-Language", language.equals("ko") ? "ko-KR,ko;q=0.9" : "en-US,en;q=0.9"))
                 .setViewportSize(width, height)
                 .setTimezoneId("Asia/Seoul"));
         context.setDefaultTimeout(20_000);
@@ -85,19 +86,24 @@ public final class Chromium implements AutoCloseable {
 
     /** axe-core on the page as it is now: no serious or critical violation (WCAG 2.1 A and AA rules). */
     public static void assertAccessible(Page page) {
-        String json = (String) page.evaluate("async () => JSON.stringify((await axe.run(document, {runOnly: {type: 'tag',"
-                + " values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations)");
+        String json =
+                (String) page.evaluate("async () => JSON.stringify((await axe.run(document, {runOnly: {type: 'tag',"
+                        + " values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations)");
         List<String> severe = new java.util.ArrayList<>();
         for (JsonNode rule : JSON.readTree(json)) {
             String impact = rule.path("impact").asString();
             if ("serious".equals(impact) || "critical".equals(impact)) {
                 List<String> targets = new java.util.ArrayList<>();
-                rule.path("nodes").forEach(node -> targets.add(node.path("target").toString()));
-                severe.add(rule.path("id").asString() + " (" + impact + "): " + rule.path("help").asString() + " at "
+                rule.path("nodes")
+                        .forEach(node -> targets.add(node.path("target").toString()));
+                severe.add(rule.path("id").asString() + " (" + impact + "): "
+                        + rule.path("help").asString() + " at "
                         + targets.stream().limit(3).toList());
             }
         }
-        assertThat(severe).as("serious or critical accessibility violations on " + page.url()).isEmpty();
+        assertThat(severe)
+                .as("serious or critical accessibility violations on " + page.url())
+                .isEmpty();
     }
 
     private static String axeScript() {
