@@ -55,7 +55,7 @@ class AccountController {
                         Sessions.language(exchange), new IdentityClient.Credentials(form.email(), form.password()))
                 .flatMap(pair -> sessions.signIn(exchange, pair))
                 .then(Pages.seeOther(form.next() == null ? "/" : form.next()))
-                .onErrorMap(ApiCalls::refusal)
+                .onErrorMap(ApiCalls::anonymousRefusal)
                 .onErrorResume(ApiRefused.class, Pages.again("account/login", exchange, model));
     }
 
@@ -84,7 +84,7 @@ class AccountController {
                         new IdentityClient.Signup(
                                 form.email(), form.password(), form.name(), language, form.timeZone()))
                 .then(Pages.seeOther("/signup/verify?email=" + encode(form.email())))
-                .onErrorMap(ApiCalls::refusal)
+                .onErrorMap(ApiCalls::anonymousRefusal)
                 .onErrorResume(ApiRefused.class, Pages.again("account/signup", exchange, model));
     }
 
@@ -99,7 +99,7 @@ class AccountController {
         model.addAttribute("form", form);
         return identity.verify(Sessions.language(exchange), new IdentityClient.Verification(form.email(), form.code()))
                 .then(Pages.seeOther("/login?verified&email=" + encode(form.email())))
-                .onErrorMap(ApiCalls::refusal)
+                .onErrorMap(ApiCalls::anonymousRefusal)
                 .onErrorResume(ApiRefused.class, Pages.again("account/verify", exchange, model));
     }
 
@@ -108,7 +108,7 @@ class AccountController {
         model.addAttribute("form", form);
         return identity.resend(Sessions.language(exchange), new IdentityClient.Email(form.email()))
                 .then(Pages.seeOther("/signup/verify?resent&email=" + encode(form.email())))
-                .onErrorMap(ApiCalls::refusal)
+                .onErrorMap(ApiCalls::anonymousRefusal)
                 .onErrorResume(ApiRefused.class, Pages.again("account/verify", exchange, model));
     }
 
@@ -123,7 +123,7 @@ class AccountController {
         model.addAttribute("form", form);
         return identity.requestReset(Sessions.language(exchange), new IdentityClient.Email(form.email()))
                 .then(Pages.seeOther("/password/reset?email=" + encode(form.email())))
-                .onErrorMap(ApiCalls::refusal)
+                .onErrorMap(ApiCalls::anonymousRefusal)
                 .onErrorResume(ApiRefused.class, Pages.again("account/forgot", exchange, model));
     }
 
@@ -140,7 +140,7 @@ class AccountController {
                         Sessions.language(exchange),
                         new IdentityClient.Reset(form.email(), form.code(), form.newPassword()))
                 .then(Pages.seeOther("/login?reset&email=" + encode(form.email())))
-                .onErrorMap(ApiCalls::refusal)
+                .onErrorMap(ApiCalls::anonymousRefusal)
                 .onErrorResume(ApiRefused.class, Pages.again("account/reset", exchange, model));
     }
 

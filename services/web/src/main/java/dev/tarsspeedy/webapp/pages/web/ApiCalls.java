@@ -28,6 +28,18 @@ public final class ApiCalls {
         return error;
     }
 
+    /**
+     * For calls made without a token (log-in, sign-up, codes): every 4xx, 401 included (wrong password), is a refusal
+     * to show on the form, never an ended session.
+     */
+    public static Throwable anonymousRefusal(Throwable error) {
+        if (error instanceof WebClientResponseException response
+                && response.getStatusCode().is4xxClientError()) {
+            return new ApiRefused(problemOf(response));
+        }
+        return error;
+    }
+
     static ApiProblem problemOf(WebClientResponseException response) {
         ApiProblem problem = null;
         try {

@@ -38,19 +38,20 @@ class PageAdvice {
         this.settings = settings;
     }
 
-    /** Subscribing to the token is what stores it in the session; every form renders it as {@code _csrf}. */
-    @ModelAttribute("_csrf")
-    Mono<CsrfToken> csrf(ServerWebExchange exchange) {
-        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-        return token == null ? Mono.empty() : token;
-    }
-
+    /**
+     * What every page needs. The CSRF token is resolved here, before the view: subscribing to it is what stores it in
+     * the session, and every form renders it as its {@code _csrf} field (model attribute {@code csrf}).
+     */
     @ModelAttribute
     Mono<Void> common(ServerWebExchange exchange, Model model) {
         String query = exchange.getRequest().getURI().getRawQuery();
         String path = exchange.getRequest().getPath().value() + (query == null ? "" : "?" + query);
         model.addAttribute("here", URLEncoder.encode(path, StandardCharsets.UTF_8));
-        return exchange.getSession()
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        Mono<Void> csrf = token == null
+                ? Mono.empty()
+                : token.doOnNext(value -> model.addAttribute("csrf", value)).then();
+        return csrf.then(exchange.getSession())
                 .doOnNext(session -> {
                     SignedIn user = session.getAttribute(SignedIn.SESSION_ATTRIBUTE);
                     model.addAttribute("user", user);
