@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts the local stack the way {@code ./stack} does, checks the health of every process it runs (the services
- * through the gateway, the Kakaopay stand-in at its own port), stops it with SIGTERM and finds nothing left behind.
+ * through the gateway, the Kakaopay and market stand-ins at their own ports), stops it with SIGTERM and finds nothing left behind.
  */
 class LocalStackIT {
 
@@ -29,6 +29,13 @@ class LocalStackIT {
             assertThat(checks.stream().map(StackServices.HealthCheck::name))
                     .as("processes of the stack")
                     .contains("gateway", "identity-service", "payment-service", "kakaopay-stand-in");
+            // TARS: the two services through the gateway, the market stand-in at its own port.
+            assertThat(checks)
+                    .as("TARS's processes and how they are checked")
+                    .contains(
+                            new StackServices.HealthCheck("market-data-service", true, "/health/market-data-service"),
+                            new StackServices.HealthCheck("alert-service", true, "/health/alert-service"),
+                            new StackServices.HealthCheck("market-stand-in", false, "/__stand-in/health"));
 
             processes = stack.processes();
             // One JVM per service, plus PostgreSQL, Redis and the Kafka broker (the SMTP server runs in the stack's

@@ -18,13 +18,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Demo data, seeded through the public API as an operator would, so it exercises the same checks: one product and
- * one drop that opens a few minutes after the stack is ready. Idempotent: a run that finds the demo drop still
+ * one drop that opens a few minutes after the stack is ready, and (TARS) a few popular stocks on the admin account's
+ * watchlist, so their prices move from the start. Idempotent: a run that finds the demo drop still
  * upcoming or open leaves it alone, and a run that cannot tell (the look-up keeps failing) creates nothing.
  */
 final class DemoData {
 
     static final String PRODUCT_NAME = "Speedy Runner 1 (launch edition)";
     static final Duration OPENS_IN = Duration.ofMinutes(3);
+
+    /**
+     * Popular stocks the admin account watches, so the market-data service polls them from the start and prices move
+     * on the home page before anybody has signed up: two KRX and two US listings.
+     */
+    static final java.util.List<String> WATCHED = java.util.List.of("005930", "000660", "AAPL", "NVDA");
+
+    /** A market-data service that has just started may not have loaded its symbol master yet: ask again. */
+    private static final int WATCH_ATTEMPTS = 15;
 
     /** The catalog's largest page ({@code CATALOG_MAX_PAGE_SIZE}'s default). */
     static final int PAGE_SIZE = 100;
@@ -74,6 +84,35 @@ final class DemoData {
         JsonNode created = post("/api/admin/drops", drop, token);
         return "demo drop " + created.path("id").asString() + " (" + PRODUCT_NAME
                 + ", 100 units, 2 per person) opens at " + local(opensAt) + ", in " + OPENS_IN.toMinutes() + " minutes";
+    }
+
+    /**
+     * TARS: the admin account watches {@link #WATCHED} (idempotent: a watched stock keeps its place). A stock the
+     * market-data service does not list yet (its symbol master loads at the first start) is asked for again.
+     */
+    String seedWatchlist(AdminCredentials admin) throws IOException, InterruptedException {
+        String token = login(admin);
+        for (String symbol : WATCHED) {
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> answer = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(gateway + "/api/watchlist/" + symbol))
+                                .timeout(REQUEST_TIMEOUT)
+                                .header("Authorization", "Bearer " + token)
+                                .PUT(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() / 100 == 2) {
+                    break;
+                }
+                boolean notYet = answer.statusCode() == 404 || answer.statusCode() == 503;
+                if (!notYet || attempt >= WATCH_ATTEMPTS) {
+                    throw new IOException(
+                            "PUT /api/watchlist/" + symbol + " answered " + answer.statusCode() + ": " + answer.body());
+                }
+                Thread.sleep(lookupRetryPause.toMillis());
+            }
+        }
+        return "the admin account watches " + String.join(", ", WATCHED);
     }
 
     private String login(AdminCredentials admin) throws IOException, InterruptedException {

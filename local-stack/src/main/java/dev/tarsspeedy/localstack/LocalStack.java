@@ -26,7 +26,12 @@ import java.util.concurrent.Future;
  */
 public final class LocalStack {
 
-    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long a service may take to be ready: 3 minutes, or {@code STACK_SERVICE_READY_TIMEOUT} seconds where two
+     * stacks share a small machine (the end-to-end tests run one beside the other).
+     */
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("STACK_SERVICE_READY_TIMEOUT", "180").strip()));
 
     private LocalStack() {}
 
@@ -117,15 +122,35 @@ public final class LocalStack {
         new CountDownLatch(1).await();
     }
 
-    /** The demo product and drop, once the catalog runs; a failure is reported and the stack keeps running. */
+    /**
+     * The demo product and drop once the catalog runs, and the admin account's watchlist once the alert service runs;
+     * a failure is reported and the stack keeps running.
+     */
     private static String seedDemoData(List<ServiceProcess> services, AdminCredentials admin) {
         boolean speedy = services.stream().anyMatch(s -> s.service().name().equals("catalog-service"));
-        if (!speedy) {
+        boolean tars = services.stream().anyMatch(s -> s.service().name().equals("alert-service"));
+        if (!speedy && !tars) {
             return null;
         }
         System.out.println("      seeding demo data through the gateway");
+        DemoData demo = new DemoData(services.getFirst().service().baseUrl());
+        List<String> done = new ArrayList<>();
+        if (speedy) {
+            done.add(seeded(() -> demo.seed(admin)));
+        }
+        if (tars) {
+            done.add(seeded(() -> demo.seedWatchlist(admin)));
+        }
+        return String.join("; ", done);
+    }
+
+    private interface Seeding {
+        String run() throws Exception;
+    }
+
+    private static String seeded(Seeding seeding) {
         try {
-            return new DemoData(services.getFirst().service().baseUrl()).seed(admin);
+            return seeding.run();
         } catch (Exception e) {
             return "not seeded (" + e.getMessage() + "); the services' logs say more";
         }

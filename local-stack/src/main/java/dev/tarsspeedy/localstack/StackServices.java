@@ -123,6 +123,8 @@ public final class StackServices {
                     environment.put("ORDER_URL", orderUrl);
                     environment.put("PAYMENT_URL", paymentUrl);
                     environment.put("MARKET_DATA_URL", "http://127.0.0.1:" + port.get("market-data-service"));
+                    // The report preview is rendered by the notification service's internal endpoint.
+                    environment.put("NOTIFICATION_URL", "http://127.0.0.1:" + port.get("notification-service"));
                     environment.put("ALERT_URL", "http://127.0.0.1:" + port.get("alert-service"));
                     environment.put("WEB_URL", "http://127.0.0.1:" + port.get(WEB));
                 }
@@ -185,6 +187,8 @@ public final class StackServices {
                     environment.putAll(database(infrastructure.postgres(), "alert_service"));
                     environment.put("ALERT_PORT", port.get(name).toString());
                     environment.put("MARKET_DATA_URL", "http://127.0.0.1:" + port.get("market-data-service"));
+                    // The report preview is rendered by the notification service's internal endpoint.
+                    environment.put("NOTIFICATION_URL", "http://127.0.0.1:" + port.get("notification-service"));
                     // Links in report and alert mails (manage, one-click unsubscribe) point at the public entry point.
                     environment.put("ALERT_PUBLIC_BASE_URL", gatewayUrl);
                 }

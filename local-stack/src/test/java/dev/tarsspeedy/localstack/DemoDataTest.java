@@ -36,6 +36,9 @@ class DemoDataTest {
     /** The answer to {@code GET /api/drops}, from the query string: status and JSON body. */
     private volatile Function<String, Answer> listing = query -> new Answer(200, page(List.of(), 0));
 
+    /** The answer to {@code PUT /api/watchlist/{symbol}}, from the call. */
+    private volatile Function<String, Answer> watching = call -> new Answer(204, "");
+
     private record Answer(int status, String body) {}
 
     @BeforeEach
@@ -50,7 +53,7 @@ class DemoDataTest {
                 case "GET /api/drops" -> listing.apply(exchange.getRequestURI().getQuery());
                 case "POST /api/admin/products" -> new Answer(201, "{\"id\":\"p-1\"}");
                 case "POST /api/admin/drops" -> new Answer(201, "{\"id\":\"d-new\"}");
-                default -> new Answer(404, "{}");
+                default -> call.startsWith("PUT /api/watchlist/") ? watching.apply(call) : new Answer(404, "{}");
             };
             reply(exchange, answer);
         });
@@ -116,6 +119,37 @@ class DemoDataTest {
         assertThat(count("POST /api/admin/drops")).isEqualTo(1);
     }
 
+    @Test
+    void theAdminWatchesPopularStocksAskingAgainWhileTheSymbolMasterLoads() throws Exception {
+        AtomicInteger first = new AtomicInteger();
+        // The market-data service lists no symbol until its first refresh: 404 unknown-symbol, then 204.
+        watching = call -> call.endsWith("/005930") && first.getAndIncrement() < 2
+                ? new Answer(404, "{\"type\":\"unknown-symbol\"}")
+                : new Answer(204, "");
+
+        assertThat(demoData().seedWatchlist(ADMIN)).contains("005930", "000660", "AAPL", "NVDA");
+
+        assertThat(count("PUT /api/watchlist/005930"))
+                .as("asked again while unknown")
+                .isEqualTo(3);
+        for (String symbol : List.of("000660", "AAPL", "NVDA")) {
+            assertThat(count("PUT /api/watchlist/" + symbol)).as(symbol).isEqualTo(1);
+        }
+        assertThat(count("POST /api/admin/drops")).as("the watchlist alone").isZero();
+    }
+
+    @Test
+    void aWatchlistThatIsRefusedForGoodSaysWhy() {
+        watching = call -> new Answer(403, "{\"type\":\"forbidden\"}");
+
+        assertThatThrownBy(() -> demoData().seedWatchlist(ADMIN))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("PUT /api/watchlist/005930 answered 403");
+        assertThat(count("PUT /api/watchlist/005930"))
+                .as("no retry of a refusal")
+                .isEqualTo(1);
+    }
+
     private String seed() {
         try {
             return demoData().seed(ADMIN);
@@ -148,6 +182,11 @@ class DemoDataTest {
     }
 
     private static void reply(HttpExchange exchange, Answer answer) throws IOException {
+        if (answer.status() == 204) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), body.length);

@@ -8,6 +8,20 @@ class ProblemBundlesTest {
 
     @Test
     void theBundleIsCompleteInBothLanguages() {
-        ProblemBundles.assertServiceBundleComplete("unknown-symbol", "market-data-unavailable");
+        ProblemBundles.assertServiceBundleComplete(
+                "unknown-symbol",
+                "market-data-unavailable",
+                "watchlist-full",
+                "not-watched",
+                "stock-has-alerts",
+                "schedule-not-found",
+                "schedule-limit",
+                "send-now-too-soon",
+                "no-email-address",
+                "unsubscribe-link-unknown",
+                "preview-unavailable",
+                "alert-not-found",
+                "duplicate-alert",
+                "alert-limit-reached");
     }
 }

@@ -8,6 +8,20 @@ class ProblemBundlesTest {
 
     @Test
     void theBundleIsCompleteInBothLanguages() {
-        ProblemBundles.assertServiceBundleComplete("unknown-symbol");
+        ProblemBundles.assertServiceBundleComplete(
+                "unknown-symbol",
+                // calendar
+                "unknown-market",
+                "invalid-date",
+                "bad-date-range",
+                "calendar-not-covered",
+                // symbol
+                "invalid-search-query",
+                "malformed-symbol",
+                "invalid-page",
+                // quote
+                "too-many-symbols",
+                "bad-range",
+                "no-quote-yet");
     }
 }

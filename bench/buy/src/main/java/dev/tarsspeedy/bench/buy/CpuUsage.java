@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * process trees are sampled every half second, so a child that exits before the end (a closed database
  * connection's backend) still counts.
  */
-final class CpuUsage {
+public final class CpuUsage {
 
     private final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
     /** pid -> CPU at the start (zero for processes born later), and the latest CPU seen with its owner's name. */
@@ -30,7 +30,7 @@ final class CpuUsage {
     private long machineBusyBefore;
     private double machineBusySeconds = -1;
 
-    synchronized void start(Map<String, ProcessHandle> watched) {
+    public synchronized void start(Map<String, ProcessHandle> watched) {
         processes.clear();
         processes.putAll(watched);
         processes.put("bench driver (this JVM)", ProcessHandle.current());
@@ -50,7 +50,7 @@ final class CpuUsage {
         sampler.scheduleAtFixedRate(this::sample, 500, 500, TimeUnit.MILLISECONDS);
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         sampler.shutdownNow();
         sample();
         wallNanos = System.nanoTime() - startedNanos;
@@ -74,7 +74,7 @@ final class CpuUsage {
     }
 
     /** e.g. {@code order-service 61.2 s (51%), gateway 40.1 s (33%), ...} of 2 cores x wall time. */
-    synchronized String summary() {
+    public synchronized String summary() {
         double capacity = Runtime.getRuntime().availableProcessors() * wallNanos / 1e9;
         StringBuilder text = new StringBuilder(String.format(
                 "CPU over %.0f s wall (%d cores = %.0f CPU s):",

@@ -9,13 +9,13 @@ import java.util.function.IntPredicate;
  * and refuses), so the number of steps is kept small: halve the rate from the target until one meets the goal,
  * then bisect between that rate and the lowest one that missed it.
  */
-final class FindMax {
+public final class FindMax {
 
     /** One step: the rate tried and whether it met the goal. */
-    record Step(int rate, boolean met) {}
+    public record Step(int rate, boolean met) {}
 
     /** The answer: the highest rate that met the goal (0 when none did) and every step tried. */
-    record Answer(int highestMet, List<Step> steps) {}
+    public record Answer(int highestMet, List<Step> steps) {}
 
     private FindMax() {}
 
@@ -24,7 +24,7 @@ final class FindMax {
      * @param resolution stop when the bracket is narrower than this (or than a tenth of the rate that met)
      * @param maxSteps at most this many runs
      */
-    static Answer search(int target, int resolution, int maxSteps, IntPredicate meets) {
+    public static Answer search(int target, int resolution, int maxSteps, IntPredicate meets) {
         List<Step> steps = new ArrayList<>();
         int missed = target;
         int met = 0;

@@ -20,13 +20,13 @@ import java.util.stream.Stream;
  * Runs the Gatling simulation of {@code bench/buy-gatling} in its own JVM (Gatling's class path stays out of this
  * one) and reads back the figures the simulation wrote next to its HTML report.
  */
-final class GatlingRun {
+public final class GatlingRun {
 
     static final String SIMULATION = "dev.tarsspeedy.bench.gatling.BuySimulation";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     /** The load side of one Gatling run. */
-    record Figures(
+    public record Figures(
             long requests,
             double throughput,
             double p50Millis,
@@ -54,6 +54,31 @@ final class GatlingRun {
             Map<String, ProcessHandle> watch,
             CpuUsage cpu)
             throws IOException, InterruptedException {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("bench.baseUrl", baseUrl);
+        properties.put("bench.dropId", dropId.toString());
+        properties.put("bench.tokens", tokensFile.toAbsolutePath().toString());
+        properties.put("bench.rate", Integer.toString(rate));
+        properties.put("bench.duration", Long.toString(duration.toSeconds()));
+        properties.put("bench.warmupDropId", warmupDropId.map(UUID::toString).orElse(""));
+        properties.put("bench.warmup", Long.toString(warmupDropId.isPresent() ? warmup.toSeconds() : 0));
+        return run(repository, resultsFolder, SIMULATION, properties, description, watch, cpu);
+    }
+
+    /**
+     * Runs {@code simulation} (a class of {@code bench/buy-gatling}) with {@code properties} as system properties,
+     * plus {@code bench.counts}, the file it writes its figures to; the CPU of {@code watch} and of Gatling is sampled
+     * meanwhile.
+     */
+    public static Figures run(
+            Path repository,
+            Path resultsFolder,
+            String simulation,
+            Map<String, String> properties,
+            String description,
+            Map<String, ProcessHandle> watch,
+            CpuUsage cpu)
+            throws IOException, InterruptedException {
         Path module = repository.resolve("bench/buy-gatling/target");
         Folders.create(resultsFolder);
         Path counts = resultsFolder.resolve("counts.properties");
@@ -68,19 +93,14 @@ final class GatlingRun {
                 "--sun-misc-unsafe-memory-access=allow",
                 // A buyer who waited this long counts as an error (Gatling's default is a minute).
                 "-Dgatling.http.requestTimeout=" + REQUEST_TIMEOUT.toMillis(),
-                "-Dbench.baseUrl=" + baseUrl,
-                "-Dbench.dropId=" + dropId,
-                "-Dbench.tokens=" + tokensFile.toAbsolutePath(),
-                "-Dbench.rate=" + rate,
-                "-Dbench.duration=" + duration.toSeconds(),
-                "-Dbench.warmupDropId=" + warmupDropId.map(UUID::toString).orElse(""),
-                "-Dbench.warmup=" + (warmupDropId.isPresent() ? warmup.toSeconds() : 0),
-                "-Dbench.counts=" + counts.toAbsolutePath(),
+                "-Dbench.counts=" + counts.toAbsolutePath()));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of(
                 "-cp",
                 module.resolve("bench-buy-gatling.jar") + java.io.File.pathSeparator + module.resolve("lib") + "/*",
                 "io.gatling.app.Gatling",
                 "-s",
-                SIMULATION,
+                simulation,
                 "-rf",
                 resultsFolder.toAbsolutePath().toString(),
                 "-rd",

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param html the first inline text/html part, decoded like {@code text}; {@code null} when there is none
  * @param headers every header, names as sent, values decoded (RFC 2047), several values for repeated headers
  * @param receivedAt when the SMTP server accepted the message
+ * @param parts every other leaf part (inline images, attachments) in message order, decoded
  */
 public record MailMessage(
         String id,
@@ -25,4 +26,10 @@ public record MailMessage(
         String text,
         String html,
         Map<String, List<String>> headers,
-        Instant receivedAt) {}
+        Instant receivedAt,
+        List<MailPart> parts) {
+
+    public MailMessage {
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+}

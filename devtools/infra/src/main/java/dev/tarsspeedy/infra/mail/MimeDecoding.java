@@ -55,7 +55,63 @@ final class MimeDecoding {
                 firstText(bodies, "text/plain"),
                 firstText(bodies, "text/html"),
                 headers(message),
-                receivedAt);
+                receivedAt,
+                otherParts(message));
+    }
+
+    /** The leaf parts that are not the first text/plain or text/html body (inline images, attachments). */
+    static List<MailPart> otherParts(Part root) {
+        List<Part> leaves = new ArrayList<>();
+        try {
+            collectLeaves(root, leaves);
+        } catch (MessagingException | IOException e) {
+            // keep the parts found before the broken one
+        }
+        List<MailPart> parts = new ArrayList<>();
+        boolean text = false;
+        boolean html = false;
+        for (Part part : leaves) {
+            try {
+                boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+                if (!attachment && !text && part.isMimeType("text/plain")) {
+                    text = true;
+                    continue;
+                }
+                if (!attachment && !html && part.isMimeType("text/html")) {
+                    html = true;
+                    continue;
+                }
+                byte[] content;
+                try (InputStream in = part.getInputStream()) {
+                    content = in.readAllBytes();
+                }
+                String[] ids =
+                        part instanceof jakarta.mail.internet.MimePart mime ? mime.getHeader("Content-ID") : null;
+                String contentId =
+                        ids == null || ids.length == 0 ? null : ids[0].strip().replaceAll("^<|>$", "");
+                parts.add(new MailPart(
+                        new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT),
+                        contentId,
+                        part.getDisposition() == null
+                                ? null
+                                : part.getDisposition().toLowerCase(Locale.ROOT),
+                        part.getFileName(),
+                        content));
+            } catch (MessagingException | IOException e) {
+                // a part that cannot be decoded is left out; the others are still worth showing
+            }
+        }
+        return List.copyOf(parts);
+    }
+
+    private static void collectLeaves(Part part, List<Part> leaves) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectLeaves(multipart.getBodyPart(i), leaves);
+            }
+        } else {
+            leaves.add(part);
+        }
     }
 
     /**

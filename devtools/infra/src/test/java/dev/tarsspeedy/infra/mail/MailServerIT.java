@@ -91,6 +91,64 @@ class MailServerIT {
                 .containsEntry("To", List.of(BUYER))
                 .containsEntry("List-Unsubscribe", List.of(UNSUBSCRIBE));
         assertThat(received.receivedAt()).isBetween(before, after);
+        assertThat(received.parts()).isEmpty();
+    }
+
+    @Test
+    void servesInlineImagesAndAttachmentsAsParts() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        MimeMultipart related = new MimeMultipart("related");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText("<p>차트</p><img src=\"cid:chart-1@tars.dev\">", "UTF-8", "html");
+        related.addBodyPart(html);
+        MimeBodyPart image = new MimeBodyPart();
+        image.setDataHandler(
+                new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(png, "image/png")));
+        image.setContentID("<chart-1@tars.dev>");
+        image.setDisposition(jakarta.mail.Part.INLINE);
+        image.setFileName("chart-1.png");
+        related.addBodyPart(image);
+        MimeBodyPart relatedPart = new MimeBodyPart();
+        relatedPart.setContent(related);
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("차트", "UTF-8");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(relatedPart);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        mixed.addBodyPart(body);
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setText("a,b\n1,2\n", "UTF-8");
+        attachment.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        attachment.setFileName("prices.csv");
+        mixed.addBodyPart(attachment);
+        MimeMessage message = newMessage();
+        message.setFrom("alerts@tars.dev");
+        message.setRecipients(RecipientType.TO, BUYER);
+        message.setSubject("with a chart", "UTF-8");
+        message.setContent(mixed);
+        Transport.send(message);
+
+        MailMessage received = mailbox.awaitMessages(BUYER, 1, WAIT).getFirst();
+
+        assertThat(received.text()).isEqualTo("차트");
+        assertThat(received.html()).isEqualTo("<p>차트</p><img src=\"cid:chart-1@tars.dev\">");
+        assertThat(received.parts()).hasSize(2);
+        MailPart chart = received.parts().get(0);
+        assertThat(chart.contentType()).isEqualTo("image/png");
+        assertThat(chart.contentId()).isEqualTo("chart-1@tars.dev");
+        assertThat(chart.disposition()).isEqualTo("inline");
+        assertThat(chart.fileName()).isEqualTo("chart-1.png");
+        assertThat(chart.content()).isEqualTo(png);
+        MailPart csv = received.parts().get(1);
+        assertThat(csv.contentType()).isEqualTo("text/plain");
+        assertThat(csv.contentId()).isNull();
+        assertThat(csv.disposition()).isEqualTo("attachment");
+        assertThat(csv.fileName()).isEqualTo("prices.csv");
+        // The bytes as they arrived: SMTP carries text with CRLF line ends.
+        assertThat(new String(csv.content(), StandardCharsets.UTF_8)).isEqualTo("a,b\r\n1,2\r\n");
     }
 
     @Test
@@ -143,7 +201,7 @@ class MailServerIT {
         assertThat(messages.size()).isEqualTo(1);
         JsonNode message = messages.get(0);
         assertThat(fieldNames(message))
-                .containsExactly("id", "from", "to", "subject", "text", "html", "headers", "receivedAt");
+                .containsExactly("id", "from", "to", "subject", "text", "html", "headers", "receivedAt", "parts");
         assertThat(message.get("id").isString()).isTrue();
         assertThat(message.get("to").isArray()).isTrue();
         assertThat(message.get("to").get(0).asString()).isEqualTo(BUYER);
@@ -151,6 +209,8 @@ class MailServerIT {
         assertThat(message.get("text").asString()).isEqualTo("just text");
         assertThat(message.get("html").isNull()).isTrue();
         assertThat(message.get("headers").get("Subject").get(0).asString()).isEqualTo("plain only");
+        assertThat(message.get("parts").isArray()).isTrue();
+        assertThat(message.get("parts").size()).isZero();
         assertThat(Instant.parse(message.get("receivedAt").asString())).isBetween(before, Instant.now());
         assertThat(get("/api/messages?to=nobody%40example.com").body()).isEqualTo("[]");
     }

@@ -1,5 +1,7 @@
 package dev.tarsspeedy.platform.caller;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,8 +22,10 @@ import java.util.UUID;
  * @param roles the token's roles ({@code USER}, {@code ADMIN}), without the {@code ROLE_} prefix
  * @param language the token's {@code locale} claim when it is Korean or English, else the request's
  *     {@code Accept-Language} preference, else English
+ * @param zone the token's {@code zoneinfo} claim (the profile's time zone, OIDC), or {@code null} when missing or not a
+ *     zone {@link ZoneId} knows; {@link #zoneOrDefault()} falls back
  */
-public record Caller(UUID id, String email, Set<String> roles, Language language) {
+public record Caller(UUID id, String email, Set<String> roles, Language language, ZoneId zone) {
 
     /** Longest address an email may have (RFC 5321). */
     public static final int MAX_EMAIL_LENGTH = 254;
@@ -32,6 +36,31 @@ public record Caller(UUID id, String email, Set<String> roles, Language language
         }
         roles = Set.copyOf(roles);
         language = language == null ? Language.EN : language;
+    }
+
+    /** A caller whose token names no time zone. */
+    public Caller(UUID id, String email, Set<String> roles, Language language) {
+        this(id, email, roles, language, null);
+    }
+
+    /** The caller's time zone; without one, Asia/Seoul for a Korean reader and UTC otherwise. */
+    public ZoneId zoneOrDefault() {
+        if (zone != null) {
+            return zone;
+        }
+        return language == Language.KO ? ZoneId.of("Asia/Seoul") : ZoneId.of("UTC");
+    }
+
+    /** A {@code zoneinfo} claim as a zone, or {@code null} when missing or unknown. */
+    public static ZoneId usableZone(String claim) {
+        if (claim == null || claim.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(claim.strip());
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     public boolean hasRole(String role) {

@@ -61,7 +61,12 @@ public final class CallerArgumentResolver implements HandlerMethodArgumentResolv
         if (language == null) {
             language = Language.preferredBy(acceptLanguage);
         }
-        return new Caller(id, Caller.usableEmail(token.getClaimAsString("email")), roles, language);
+        return new Caller(
+                id,
+                Caller.usableEmail(token.getClaimAsString("email")),
+                roles,
+                language,
+                Caller.usableZone(token.getClaimAsString("zoneinfo")));
     }
 
     static ProblemException noUser() {

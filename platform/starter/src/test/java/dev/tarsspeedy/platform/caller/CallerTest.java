@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tarsspeedy.platform.problem.ProblemException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +74,25 @@ class CallerTest {
         assertThat(caller.roles()).containsExactlyInAnyOrder("USER", "ADMIN");
         assertThat(caller.isAdmin()).isTrue();
         assertThat(caller.language()).isEqualTo(Language.KO);
+    }
+
+    @Test
+    void theZoneinfoClaimIsTheZoneAndTheLanguageGivesTheFallback() {
+        Caller newYork = CallerArgumentResolver.of(
+                authentication(USER.toString(), Map.of("locale", "en", "zoneinfo", "America/New_York")), null);
+        assertThat(newYork.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(newYork.zoneOrDefault()).isEqualTo(ZoneId.of("America/New_York"));
+
+        Caller korean = CallerArgumentResolver.of(
+                authentication(USER.toString(), Map.of("locale", "ko", "zoneinfo", "Mars/Olympus")), null);
+        assertThat(korean.zone()).isNull();
+        assertThat(korean.zoneOrDefault()).isEqualTo(ZoneId.of("Asia/Seoul"));
+
+        Caller english = CallerArgumentResolver.of(authentication(USER.toString(), Map.of("locale", "en")), null);
+        assertThat(english.zone()).isNull();
+        assertThat(english.zoneOrDefault()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(new Caller(USER, null, java.util.Set.of(), Language.KO).zone())
+                .isNull();
     }
 
     @Test

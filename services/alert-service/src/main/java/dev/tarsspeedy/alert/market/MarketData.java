@@ -4,6 +4,7 @@ import dev.tarsspeedy.alert.Symbol;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,15 @@ public interface MarketData {
     Mono<List<PricePoint>> history(Symbol symbol, String range);
 
     /** The sessions of {@code market} ({@code KRX} or {@code US}) between two dates, both inclusive. */
-    Mono<List<Session>> sessions(String market, LocalDate from, LocalDate to);
+    default Mono<List<Session>> sessions(String market, LocalDate from, LocalDate to) {
+        return calendar(market, from, to, "en").map(Calendar::sessions);
+    }
+
+    /**
+     * The calendar of {@code market} between two dates, both inclusive: its sessions and its holidays (names in
+     * {@code language}).
+     */
+    Mono<Calendar> calendar(String market, LocalDate from, LocalDate to, String language);
 
     record Listing(Symbol symbol, String market, String exchange, String name, String nameKo, String nameEn) {}
 
@@ -58,4 +67,25 @@ public interface MarketData {
 
     /** A trading day's regular session; {@code note} names a late open or early close. */
     record Session(LocalDate date, Instant opens, Instant closes, String note) {}
+
+    /** A weekday the market is closed, with the holiday's name. */
+    record Holiday(LocalDate date, String name) {}
+
+    /** A market's calendar over some dates; {@code zone} is the market's own time zone. */
+    record Calendar(String market, ZoneId zone, List<Session> sessions, List<Holiday> holidays) {
+
+        /** The session of a trading date, if the market trades that day. */
+        public Optional<Session> session(LocalDate date) {
+            return sessions.stream()
+                    .filter(session -> session.date().equals(date))
+                    .findFirst();
+        }
+
+        /** The holiday of a date, if the calendar names one. */
+        public Optional<Holiday> holiday(LocalDate date) {
+            return holidays.stream()
+                    .filter(holiday -> holiday.date().equals(date))
+                    .findFirst();
+        }
+    }
 }

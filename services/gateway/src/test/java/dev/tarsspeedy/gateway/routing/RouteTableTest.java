@@ -138,6 +138,18 @@ class RouteTableTest {
     }
 
     @Test
+    void onlyTheReportsOneClickUnsubscribeIsPublicInTars() throws IOException {
+        List<String> publicPaths = publicPaths(applicationYaml());
+        assertThat(publicPaths)
+                .contains("POST /api/reports/schedules/*/unsubscribe", "GET /api/reports/schedules/*/unsubscribe");
+        assertThat(publicPaths)
+                .noneMatch(path -> path.contains("/api/watchlist")
+                        || path.contains("/api/alerts")
+                        || path.endsWith("/api/reports/**")
+                        || path.endsWith("/api/reports/schedules"));
+    }
+
+    @Test
     void everyServiceHealthIsReachableThroughTheGateway() throws IOException {
         List<RouteDefinition> routes = routes();
         for (String service : List.of("identity", "notification", "catalog", "order", "payment")) {
@@ -196,7 +208,12 @@ class RouteTableTest {
         assertThat(definitions.documentPaths())
                 .containsExactlyInAnyOrderElementsOf(docsPaths)
                 .containsExactlyInAnyOrder(
-                        "/v3/api-docs/identity", "/v3/api-docs/catalog", "/v3/api-docs/order", "/v3/api-docs/payment");
+                        "/v3/api-docs/identity",
+                        "/v3/api-docs/catalog",
+                        "/v3/api-docs/order",
+                        "/v3/api-docs/payment",
+                        "/v3/api-docs/market-data",
+                        "/v3/api-docs/alert");
         assertThat(value(applicationYaml(), "springdoc.swagger-ui.urls[0].url")).isEqualTo("/v3/api-docs");
     }
 

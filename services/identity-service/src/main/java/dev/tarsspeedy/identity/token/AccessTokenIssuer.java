@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * RS256 access tokens signed with the current signing key: header {@code kid}; claims {@code sub} (user id),
  * {@code email}, {@code roles}, {@code locale} (the profile's language, {@code ko} or {@code en}: every service's
- * {@code Caller.language()} follows it before the request's {@code Accept-Language}), {@code iss}, {@code iat},
+ * {@code Caller.language()} follows it before the request's {@code Accept-Language}), {@code zoneinfo} (the profile's
+ * time zone, the OIDC claim: {@code Caller.zone()}), {@code iss}, {@code iat},
  * {@code exp}, {@code jti}.
  */
 @Component
@@ -49,6 +50,7 @@ public class AccessTokenIssuer {
                 .claim("email", account.email().value())
                 .claim("roles", account.roles().stream().map(Role::name).toList())
                 .claim("locale", account.language().tag())
+                .claim("zoneinfo", account.timeZone().getId())
                 .issuer(properties.issuer())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))

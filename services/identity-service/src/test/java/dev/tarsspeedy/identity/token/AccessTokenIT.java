@@ -58,6 +58,8 @@ class AccessTokenIT extends IdentityTestBase {
         assertThat(claims.getStringListClaim("roles")).containsExactly("USER");
         // Signed up without a locale and without Accept-Language: English.
         assertThat(claims.getStringClaim("locale")).isEqualTo("en").isEqualTo(me.get("locale"));
+        // The profile's time zone as the OIDC claim, so other services know the user's zone.
+        assertThat(claims.getStringClaim("zoneinfo")).isNotBlank().isEqualTo(me.get("timeZone"));
         assertThat(claims.getIssuer()).isNotBlank();
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(claims.getExpirationTime().toInstant())

@@ -8,8 +8,11 @@ import java.util.Optional;
 
 /**
  * The trading calendar of each market, from the calendar data in the repository (holidays, late opens, early closes)
- * for the years it covers. Asking about a date outside those years is an {@link IllegalArgumentException}: a missing
- * year must be noticed, not guessed.
+ * for the years it covers. Asking about a date outside those years is a {@link CalendarNotCoveredException} (an
+ * {@link IllegalArgumentException}): a missing year must be noticed, not guessed.
+ *
+ * <p>Whether a feature should act as if a market were open (the demo session) is not the calendar's business: ask
+ * {@link MarketHours}, which applies that setting over this calendar.
  */
 public interface MarketCalendar {
 
@@ -27,6 +30,21 @@ public interface MarketCalendar {
 
     /** The last session that closed at or before {@code instant}. */
     Session previousSession(Market market, Instant instant);
+
+    /** The named holidays from {@code from} to {@code to}, both inclusive, oldest first (weekends are not listed). */
+    List<Holiday> holidays(Market market, LocalDate from, LocalDate to);
+
+    /** The holiday on {@code date}, if it is one (a weekend is not a holiday: {@link #session} is empty then). */
+    Optional<Holiday> holiday(Market market, LocalDate date);
+
+    /** Why {@code date}'s session has other hours than the year's regular ones (late open, early close), if it has. */
+    Optional<LocalizedName> specialHours(Market market, LocalDate date);
+
+    /** Whether the data covers {@code year}. */
+    boolean covers(Market market, int year);
+
+    /** The last year the data covers. */
+    int lastYear(Market market);
 
     /** Whether the market is closed all day on {@code date} (weekend or holiday), in its own zone. */
     default boolean isHoliday(Market market, LocalDate date) {

@@ -42,6 +42,15 @@ public interface QuoteProvider {
     /** The provider's symbol master for {@code market}; empty when it has none for that market. */
     Flux<Listing> listings(Market market);
 
+    /**
+     * The provider's own record of one listing, to enrich the symbol master where the master lacks something (KIS's
+     * {@code search-stock-info} gives the English name, {@code prdt_eng_name}, that FSC's listings do not); empty when
+     * the provider has no such call or does not know the symbol. One call per symbol, within the budget.
+     */
+    default Mono<Listing> listing(Symbol symbol) {
+        return Mono.empty();
+    }
+
     /** Whether the provider is configured with real keys (false: it talks to the local stand-in). */
     boolean live();
 }

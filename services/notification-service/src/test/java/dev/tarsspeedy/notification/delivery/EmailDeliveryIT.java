@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.notification.EmailRequested.Category;
 import dev.tarsspeedy.infra.mail.MailMessage;
+import dev.tarsspeedy.notification.support.Models;
 import dev.tarsspeedy.notification.support.NotificationTestBase;
 import dev.tarsspeedy.notification.support.Requests;
 import dev.tarsspeedy.platform.events.EventEnvelope;
@@ -99,29 +100,24 @@ class EmailDeliveryIT extends NotificationTestBase {
                 "stock-report",
                 "ko",
                 to,
-                Map.of(
-                        "name",
-                        "이서연",
+                Models.with(
+                        Models.with(Models.stockReport(), "name", "이서연"),
                         "rows",
-                        List.of(Map.of(
-                                "symbol",
-                                "005930",
-                                "stockName",
-                                "삼성전자",
-                                "price",
-                                71500,
-                                "currency",
-                                "KRW",
+                        List.of(Models.with(
+                                Models.with(Models.samsung(), "change", -1000),
                                 "changePercent",
-                                new BigDecimal("-1.5")))),
+                                new BigDecimal("-1.38")))),
                 Category.BULK,
                 unsubscribe);
 
         Requests.send(TOPIC, request);
 
         MailMessage mail = mailbox().awaitMessages(to, 1, DELIVERY).getFirst();
-        assertThat(mail.subject()).isEqualTo("[TARS] 관심 종목 리포트");
-        assertThat(mail.text()).contains("- 삼성전자 (005930): 71,500 KRW, -1.50%").contains(unsubscribe);
+        assertThat(mail.subject()).isEqualTo("[TARS] 관심 종목 리포트 (12월 7일 08:30)");
+        assertThat(mail.text())
+                .contains("이서연님, 안녕하세요.")
+                .contains("삼성전자 (005930, KRX)\n  71,500원  ▼1,000 (-1.38%)\n")
+                .contains(unsubscribe);
         assertThat(mail.html()).contains(">삼성전자</strong>").contains("href=\"" + unsubscribe + "\"");
         assertThat(header(mail, "List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
         assertThat(header(mail, "List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");

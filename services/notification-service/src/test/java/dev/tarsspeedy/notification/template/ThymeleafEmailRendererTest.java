@@ -7,6 +7,7 @@ import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.contracts.notification.EmailRequested.Category;
 import dev.tarsspeedy.notification.delivery.RejectedRequestException;
 import dev.tarsspeedy.notification.delivery.RenderedEmail;
+import dev.tarsspeedy.notification.support.Models;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -29,33 +30,7 @@ class ThymeleafEmailRendererTest {
     }
 
     private static Map<String, Object> report() {
-        return Map.of(
-                "name",
-                "김민준",
-                "rows",
-                List.of(
-                        Map.of(
-                                "symbol",
-                                "005930",
-                                "stockName",
-                                "삼성전자",
-                                "price",
-                                71500,
-                                "currency",
-                                "KRW",
-                                "changePercent",
-                                new BigDecimal("1.25")),
-                        Map.of(
-                                "symbol",
-                                "AAPL",
-                                "stockName",
-                                "Apple",
-                                "price",
-                                new BigDecimal("189.5"),
-                                "currency",
-                                "USD",
-                                "changePercent",
-                                new BigDecimal("-0.5"))));
+        return Models.stockReport();
     }
 
     @Test
@@ -252,33 +227,6 @@ class ThymeleafEmailRendererTest {
     }
 
     @Test
-    void stockReportListsRowsAndTheUnsubscribeLinkForBulkMail() {
-        EmailRequested bulk = new EmailRequested(
-                "report-1",
-                "stock-report",
-                "ko",
-                "kim@example.com",
-                report(),
-                Category.BULK,
-                "https://tars.example/unsubscribe?t=abc&u=1");
-
-        RenderedEmail email = RENDERER.render(bulk);
-
-        assertThat(email.subject()).isEqualTo("[TARS] 관심 종목 리포트");
-        assertThat(email.text())
-                .contains("- 삼성전자 (005930): 71,500 KRW, +1.25%\n")
-                .contains("- Apple (AAPL): 189.5 USD, -0.50%\n")
-                .contains("이 메일 수신 거부: https://tars.example/unsubscribe?t=abc&u=1");
-        assertThat(email.html())
-                .contains(">삼성전자</strong>")
-                .contains(">71,500 KRW</td>")
-                .contains("color:#b91c1c\">+1.25%</td>") // Korean quotes: rising is red
-                .contains("color:#1d4ed8\">-0.50%</td>")
-                .contains(
-                        "<a style=\"color:#6b7280;\" href=\"https://tars.example/unsubscribe?t=abc&amp;u=1\">이 메일 수신 거부</a>");
-    }
-
-    @Test
     void reportsAndRemindersAreBulkInTheCatalogTheOthersFollowTheRequest() {
         assertThat(RENDERER.templates().stream().filter(RENDERER::isBulk))
                 .containsExactlyInAnyOrder("stock-report", "drop-reminder");
@@ -310,19 +258,15 @@ class ThymeleafEmailRendererTest {
 
     @Test
     void emptyStockReportSaysSo() {
+        Map<String, Object> model = Models.with(Models.with(report(), "name", "Jane"), "rows", List.of());
         EmailRequested bulk = new EmailRequested(
-                "report-2",
-                "stock-report",
-                "en",
-                "jane@example.com",
-                Map.of("name", "Jane", "rows", List.of()),
-                Category.BULK,
-                "https://tars.example/u");
+                "report-2", "stock-report", "en", "jane@example.com", model, Category.BULK, "https://tars.example/u");
 
         RenderedEmail email = RENDERER.render(bulk);
 
         assertThat(email.text()).contains("Your watchlist is empty.");
-        assertThat(email.html()).contains("Your watchlist is empty.").doesNotContain(">Stock</th>");
+        assertThat(email.html()).contains("Your watchlist is empty.").doesNotContain("<img");
+        assertThat(email.images()).isEmpty();
     }
 
     @ParameterizedTest
@@ -334,7 +278,8 @@ class ThymeleafEmailRendererTest {
                 "payment-refunded",
                 "order-status-changed",
                 "stock-report",
-                "drop-reminder"
+                "drop-reminder",
+                "price-alert"
             })
     void everyTemplateRendersEveryMessageInBothLanguages(String template) {
         Map<String, Object> model = switch (template) {
@@ -343,6 +288,7 @@ class ThymeleafEmailRendererTest {
             case "order-status-changed" -> Map.of("orderId", "1", "item", "I", "status", "DELIVERED");
             case "stock-report" -> report();
             case "drop-reminder" -> reminder();
+            case "price-alert" -> Models.priceAlert("PRICE_ABOVE");
             default -> code("N");
         };
         for (String locale : List.of("ko", "en")) {
@@ -398,7 +344,8 @@ class ThymeleafEmailRendererTest {
                 .isInstanceOf(UnknownTemplateException.class)
                 .isInstanceOf(RejectedRequestException.class)
                 .hasMessage("unknown template 'no-such-template'; known templates: drop-reminder, order-confirmed,"
-                        + " order-status-changed, password-reset, payment-refunded, signup-verification, stock-report");
+                        + " order-status-changed, password-reset, payment-refunded, price-alert, signup-verification,"
+                        + " stock-report");
     }
 
     @Test
@@ -414,9 +361,9 @@ class ThymeleafEmailRendererTest {
         assertThatThrownBy(() -> RENDERER.render(request(
                         "stock-report",
                         "en",
-                        Map.of("name", "N", "rows", List.of(Map.of("symbol", "A", "stockName", "A"))))))
-                .hasMessage("invalid model for template 'stock-report': field 'rows[0].price' is missing");
-        assertThatThrownBy(() -> RENDERER.render(request("stock-report", "en", Map.of("name", "N", "rows", "AAPL"))))
+                        Models.with(report(), "rows", List.of(Map.of("symbol", "A", "stockName", "A"))))))
+                .hasMessage("invalid model for template 'stock-report': field 'rows[0].market' is missing");
+        assertThatThrownBy(() -> RENDERER.render(request("stock-report", "en", Models.with(report(), "rows", "AAPL"))))
                 .hasMessage("invalid model for template 'stock-report': field 'rows' must be a list of rows, not text");
         assertThatThrownBy(() -> RENDERER.render(request(
                         "order-confirmed", "en", Map.of("name", " ", "orderId", "1", "item", "I", "amount", 1))))

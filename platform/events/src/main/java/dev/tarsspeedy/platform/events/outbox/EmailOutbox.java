@@ -3,6 +3,8 @@ package dev.tarsspeedy.platform.events.outbox;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -86,4 +88,40 @@ public final class EmailOutbox {
                 EmailRequested.TOPIC,
                 EventEnvelope.of(EmailRequested.TYPE, EmailRequested.VERSION, request.to(), request, clock)));
     }
+
+    /**
+     * Stores many bulk emails at once, in the current transaction, with multi-row inserts
+     * ({@link OutboxWriter#appendAll}): for a job that requests thousands of mails per transaction. Each one as
+     * {@link #requestBulkEmail}; one without an unsubscribe URL fails the whole call before anything is written.
+     */
+    public Mono<Void> requestBulkEmails(List<BulkEmail> emails) {
+        return Mono.defer(() -> {
+            List<EventEnvelope> events = new ArrayList<>(emails.size());
+            for (BulkEmail email : emails) {
+                if (email.unsubscribeUrl() == null || email.unsubscribeUrl().isBlank()) {
+                    return Mono.error(new IllegalArgumentException(
+                            "bulk email " + email.template() + " needs a one-click unsubscribe URL (RFC 8058)"));
+                }
+                EmailRequested request = new EmailRequested(
+                        email.deduplicationKey(),
+                        email.template(),
+                        email.language(),
+                        email.to(),
+                        Map.<String, Object>copyOf(email.variables()),
+                        EmailRequested.Category.BULK,
+                        email.unsubscribeUrl());
+                events.add(EventEnvelope.of(EmailRequested.TYPE, EmailRequested.VERSION, request.to(), request, clock));
+            }
+            return outbox.appendAll(EmailRequested.TOPIC, events);
+        });
+    }
+
+    /** One bulk email of {@link #requestBulkEmails}: the arguments of {@link #requestBulkEmail}. */
+    public record BulkEmail(
+            String template,
+            String to,
+            String language,
+            Map<String, ?> variables,
+            String deduplicationKey,
+            String unsubscribeUrl) {}
 }

@@ -4,6 +4,7 @@ import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.EventJson;
 import dev.tarsspeedy.platform.events.Topics;
 import io.r2dbc.postgresql.codec.Json;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -31,6 +32,11 @@ public final class OutboxWriter {
             insert into outbox_event (id, topic, event_key, type, version, occurred_at, payload)
             values (:id, :topic, :key, :type, :version, :occurredAt, :payload)
             """;
+
+    private static final String INSERT_MANY_HEAD =
+            "insert into outbox_event (id, topic, event_key, type, version, occurred_at, payload) values ";
+    /** Rows per multi-row insert: 7 parameters each, far below PostgreSQL's 65,535 bind parameters per statement. */
+    static final int ROWS_PER_STATEMENT = 500;
 
     private final DatabaseClient database;
     private final TransactionalOperator mandatory;
@@ -63,5 +69,63 @@ public final class OutboxWriter {
                 .fetch()
                 .rowsUpdated()
                 .then()));
+    }
+
+    /**
+     * Stores the events for publication to the topic, in the current transaction, with one multi-row insert per
+     * {@value #ROWS_PER_STATEMENT} events instead of a statement per event (a job that requests thousands of mails in
+     * one transaction spends its time in round trips otherwise). The relay publishes them in the list's order.
+     *
+     * @return completes when every row is written; fails with
+     *     {@link org.springframework.transaction.IllegalTransactionStateException} outside a transaction (even for an
+     *     empty list, so a caller's missing transaction shows at once)
+     */
+    public Mono<Void> appendAll(String topic, List<EventEnvelope> events) {
+        Topics.requireValid(topic);
+        List<EventEnvelope> all = List.copyOf(Objects.requireNonNull(events, "events"));
+        return mandatory.transactional(Mono.defer(() -> {
+            Mono<Void> chain = Mono.empty();
+            for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+                List<EventEnvelope> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+                chain = chain.then(Mono.defer(() -> insert(topic, chunk)));
+            }
+            return chain;
+        }));
+    }
+
+    private Mono<Void> insert(String topic, List<EventEnvelope> chunk) {
+        StringBuilder sql = new StringBuilder(INSERT_MANY_HEAD.length() + chunk.size() * 40).append(INSERT_MANY_HEAD);
+        for (int row = 0; row < chunk.size(); row++) {
+            int p = row * 7;
+            sql.append(row == 0 ? "" : ", ")
+                    .append("($")
+                    .append(p + 1)
+                    .append(", $")
+                    .append(p + 2)
+                    .append(", $")
+                    .append(p + 3)
+                    .append(", $")
+                    .append(p + 4)
+                    .append(", $")
+                    .append(p + 5)
+                    .append(", $")
+                    .append(p + 6)
+                    .append(", $")
+                    .append(p + 7)
+                    .append(')');
+        }
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString());
+        for (int row = 0; row < chunk.size(); row++) {
+            EventEnvelope event = Objects.requireNonNull(chunk.get(row), "event");
+            int p = row * 7;
+            spec = spec.bind(p, event.id())
+                    .bind(p + 1, topic)
+                    .bind(p + 2, event.key())
+                    .bind(p + 3, event.type())
+                    .bind(p + 4, event.version())
+                    .bind(p + 5, event.occurredAt())
+                    .bind(p + 6, Json.of(EventJson.mapper().writeValueAsBytes(event.payload())));
+        }
+        return spec.fetch().rowsUpdated().then();
     }
 }

@@ -25,6 +25,24 @@ public final class EventTopics {
         return new KafkaAdmin.NewTopics(topics(topics).toArray(NewTopic[]::new));
     }
 
+    /**
+     * A bean of compacted event topics ({@code cleanup.policy=compact}): for events that carry a key's whole state, so
+     * that reading the topic from the start gives every key's latest state however long the topic has lived.
+     */
+    public static KafkaAdmin.NewTopics compacted(String... topics) {
+        return new KafkaAdmin.NewTopics(compactedTopics(topics).toArray(NewTopic[]::new));
+    }
+
+    /** The topics {@link #compacted} declares. */
+    static List<NewTopic> compactedTopics(String... names) {
+        return Arrays.stream(names)
+                .map(name -> TopicBuilder.name(Topics.requireValid(name))
+                        .partitions(PARTITIONS)
+                        .compact()
+                        .build())
+                .toList();
+    }
+
     /** The topics {@link #of} declares. */
     static List<NewTopic> topics(String... names) {
         return Arrays.stream(names).map(EventTopics::topic).toList();

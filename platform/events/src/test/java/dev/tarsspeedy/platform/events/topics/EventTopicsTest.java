@@ -21,6 +21,18 @@ class EventTopicsTest {
     }
 
     @Test
+    void compactedTopicsKeepEachKeysLatestRecordOnThePlatformsPartitions() {
+        String topic = Topics.name("alert", "SymbolInterestChanged", 1);
+
+        assertThat(EventTopics.compactedTopics(topic)).singleElement().satisfies(declared -> {
+            assertThat(declared.name()).isEqualTo("alert.symbol-interest-changed.v1");
+            assertThat(declared.numPartitions()).isEqualTo(3);
+            assertThat(declared.configs()).containsEntry("cleanup.policy", "compact");
+        });
+        assertThatThrownBy(() -> EventTopics.compacted("alert/interest")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aNameKafkaRefusesIsRefusedAtStartUp() {
         assertThatThrownBy(() -> EventTopics.of("orders/paid"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,23 +1,37 @@
 package dev.tarsspeedy.notification.delivery.client;
 
+import dev.tarsspeedy.notification.delivery.InlineImage;
 import dev.tarsspeedy.notification.delivery.OutgoingEmail;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 
 /**
  * Builds the MIME message for an {@link OutgoingEmail}: {@code multipart/alternative} with a {@code text/plain} and a
  * {@code text/html} part, both UTF-8 (the transfer encoding JavaMail picks keeps Korean intact), an RFC 2047 encoded
  * subject, the request's deterministic {@code Message-ID}, and for bulk mail the RFC 8058 one-click unsubscribe
- * headers.
+ * headers. When the HTML shows inline images, the HTML part becomes a {@code multipart/related} of the HTML and the
+ * images (base64, {@code Content-ID}, inline), the structure mail clients resolve {@code cid:} references in:
+ *
+ * <pre>
+ * multipart/alternative
+ * ├── text/plain
+ * └── multipart/related
+ *     ├── text/html
+ *     └── image/png (Content-ID: &lt;...&gt;), ...
+ * </pre>
  */
 final class MimeMessages {
 
@@ -77,10 +91,38 @@ final class MimeMessages {
         // Simplest first: a client shows the last alternative it understands.
         MimeMultipart alternatives = new MimeMultipart("alternative");
         alternatives.addBodyPart(text);
-        alternatives.addBodyPart(html);
+        alternatives.addBodyPart(withImages(html, email.content().images()));
         message.setContent(alternatives);
         message.saveChanges();
         return message;
+    }
+
+    /** The HTML part as it is, or with its images in a {@code multipart/related} (RFC 2387) whose root it is. */
+    private static MimeBodyPart withImages(MimeBodyPart html, List<InlineImage> images) throws MessagingException {
+        if (images.isEmpty()) {
+            return html;
+        }
+        MimeMultipart related = new MimeMultipart("related");
+        related.addBodyPart(html);
+        for (InlineImage image : images) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(image.content(), image.contentType())));
+            part.setContentID("<" + image.contentId() + ">");
+            part.setDisposition(Part.INLINE);
+            part.setFileName(fileName(image));
+            part.setHeader("Content-Transfer-Encoding", "base64");
+            related.addBodyPart(part);
+        }
+        MimeBodyPart wrapper = new MimeBodyPart();
+        wrapper.setContent(related);
+        return wrapper;
+    }
+
+    /** A file name for clients that offer inline images for saving: the Content-ID's local part and the type. */
+    private static String fileName(InlineImage image) {
+        String local = image.contentId().replaceFirst("@.*$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        String subtype = image.contentType().replaceFirst("^[^/]*/", "").replaceFirst(";.*$", "");
+        return local + "." + subtype;
     }
 
     /**

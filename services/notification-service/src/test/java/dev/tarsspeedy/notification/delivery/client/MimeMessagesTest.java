@@ -3,18 +3,21 @@ package dev.tarsspeedy.notification.delivery.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tarsspeedy.notification.delivery.InlineImage;
 import dev.tarsspeedy.notification.delivery.OutgoingEmail;
 import dev.tarsspeedy.notification.delivery.RenderedEmail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +78,44 @@ class MimeMessagesTest {
 
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<https://tars.example/u?t=a1&x=2>");
         assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(message.getMessageID()).isEqualTo(MESSAGE_ID);
+    }
+
+    @Test
+    void inlineImagesGoWithTheHtmlInMultipartRelated() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 1, 2, (byte) 0xff};
+        byte[] other = {(byte) 0x89, 'P', 'N', 'G', 9, 9};
+        RenderedEmail content = new RenderedEmail(
+                "[TARS] 관심 종목 리포트",
+                "삼성전자 71,500원",
+                "<p>삼성전자</p><img src=\"cid:chart-1@tars-speedy.dev\"><img src=\"cid:chart-2@tars-speedy.dev\">",
+                List.of(
+                        new InlineImage("chart-1@tars-speedy.dev", "image/png", png),
+                        new InlineImage("chart-2@tars-speedy.dev", "image/png", other)));
+
+        MimeMessage message = wire(new OutgoingEmail("kim@example.com", content, MESSAGE_ID, "https://tars.example/u"));
+
+        assertThat(message.getContentType()).startsWith("multipart/alternative");
+        MimeMultipart alternatives = (MimeMultipart) message.getContent();
+        assertThat(alternatives.getCount()).isEqualTo(2);
+        assertThat(alternatives.getBodyPart(0).getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
+        assertThat(alternatives.getBodyPart(0).getContent()).isEqualTo("삼성전자 71,500원");
+        BodyPart relatedPart = alternatives.getBodyPart(1);
+        assertThat(relatedPart.getContentType()).startsWith("multipart/related");
+        MimeMultipart related = (MimeMultipart) relatedPart.getContent();
+        assertThat(related.getCount()).isEqualTo(3);
+        assertThat(related.getBodyPart(0).getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
+        assertThat((String) related.getBodyPart(0).getContent()).contains("cid:chart-1@tars-speedy.dev");
+        for (int i = 1; i <= 2; i++) {
+            MimeBodyPart image = (MimeBodyPart) related.getBodyPart(i);
+            assertThat(image.getContentType()).startsWith("image/png");
+            assertThat(image.getContentID()).isEqualTo("<chart-" + i + "@tars-speedy.dev>");
+            assertThat(image.getDisposition()).isEqualTo("inline");
+            assertThat(image.getFileName()).isEqualTo("chart-" + i + ".png");
+            assertThat(image.getEncoding()).isEqualTo("base64");
+            assertThat(image.getInputStream().readAllBytes()).isEqualTo(i == 1 ? png : other);
+        }
+        assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<https://tars.example/u>");
         assertThat(message.getMessageID()).isEqualTo(MESSAGE_ID);
     }
 
