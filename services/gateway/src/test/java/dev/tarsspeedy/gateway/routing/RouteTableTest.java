@@ -131,6 +131,10 @@ class RouteTableTest {
                         || path.startsWith("/health")
                         || path.equals("/**"));
         assertThat(routes.get(web).getMetadata()).containsEntry("response-timeout", 20000L);
+        assertThat(routes)
+                .as("pages have no API document: no docs route (Swagger UI would list a 404)")
+                .extracting(RouteDefinition::getId)
+                .doesNotContain("web-docs");
         assertThat(publicPaths(applicationYaml()))
                 .as("pages need no token at the edge: the web service keeps the session")
                 .contains("/", "/static/**", "/login", "/drops/**", "/orders/**")
