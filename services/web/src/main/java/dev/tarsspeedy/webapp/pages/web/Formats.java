@@ -1,5 +1,6 @@
 package dev.tarsspeedy.webapp.pages.web;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,6 +23,49 @@ public class Formats {
         format.setCurrency(KRW);
         format.setMaximumFractionDigits(0);
         return format.format(amount);
+    }
+
+    /**
+     * A price in its currency, per locale: whole won ({@code ₩70,000}), dollars with cents ({@code $189.25}); an
+     * empty text without a price.
+     */
+    public String money(BigDecimal amount, String currency, Locale locale) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format =
+                NumberFormat.getCurrencyInstance(locale.getLanguage().equals("ko") ? Locale.KOREA : Locale.US);
+        Currency unit = Currency.getInstance(currency == null ? "KRW" : currency);
+        format.setCurrency(unit);
+        format.setMinimumFractionDigits(unit.getDefaultFractionDigits());
+        format.setMaximumFractionDigits(unit.getDefaultFractionDigits());
+        return format.format(amount);
+    }
+
+    /** A signed change in percent with two decimals: {@code +1.25%}, {@code -0.40%}. */
+    public String percent(BigDecimal change, Locale locale) {
+        if (change == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return (change.signum() > 0 ? "+" : "") + format.format(change) + "%";
+    }
+
+    /** The class that colours a change: {@code up}, {@code down}, or none. */
+    public String trend(BigDecimal change) {
+        return change == null || change.signum() == 0 ? "" : change.signum() > 0 ? "up" : "down";
+    }
+
+    /** The time of day of a moment in the reader's zone ({@code 09:30:15}). */
+    public String clock(Instant instant, ZoneId zone, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(instant.atZone(zone));
     }
 
     /** A moment in the reader's zone, with the zone's short name. */

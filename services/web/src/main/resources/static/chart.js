@@ -1,0 +1,61 @@
+// A stock's price chart (uPlot, from its webjar): the day's points or the daily closes of a month or a year, read from
+// the public price history of the market-data service through the gateway. Times on the axis in the reader's zone.
+(function () {
+  'use strict';
+
+  function draw(box, range) {
+    var symbol = box.getAttribute('data-chart');
+    var currency = box.getAttribute('data-currency');
+    var target = box.querySelector('.chart');
+    var status = box.querySelector('[data-chart-status]');
+    status.textContent = box.getAttribute('data-loading') || '';
+    fetch('/api/market/quotes/' + encodeURIComponent(symbol) + '/history?range=' + range, { credentials: 'omit' })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('history ' + response.status); }
+        return response.json();
+      })
+      .then(function (history) {
+        var xs = [];
+        var ys = [];
+        if (history.points && history.points.length) {
+          history.points.forEach(function (p) { xs.push(Date.parse(p.at) / 1000); ys.push(Number(p.price)); });
+        } else if (history.bars) {
+          history.bars.forEach(function (b) { xs.push(Date.parse(b.date + 'T00:00:00Z') / 1000); ys.push(Number(b.close)); });
+        }
+        target.textContent = '';
+        if (!xs.length) {
+          status.textContent = box.getAttribute('data-empty') || '';
+          return;
+        }
+        status.textContent = '';
+        var digits = currency === 'KRW' ? 0 : 2;
+        var width = Math.max(260, Math.min(target.clientWidth || box.clientWidth || 600, 900));
+        new window.uPlot({
+          width: width,
+          height: Math.round(Math.min(320, width * 0.6)),
+          legend: { show: false },
+          cursor: { drag: { x: false, y: false } },
+          series: [{}, { stroke: '#0b3d91', width: 2, fill: 'rgba(11,61,145,0.08)' }],
+          axes: [{ stroke: '#4a4a4a' }, {
+            stroke: '#4a4a4a', size: 70,
+            values: function (u, splits) { return splits.map(function (v) { return v.toFixed(digits); }); }
+          }]
+        }, [xs, ys], target);
+      })
+      .catch(function () { status.textContent = box.getAttribute('data-failed') || ''; });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-chart]').forEach(function (box) {
+      if (!window.uPlot || !window.fetch) { return; }
+      var buttons = box.querySelectorAll('[data-range]');
+      buttons.forEach(function (button) {
+        button.addEventListener('click', function () {
+          buttons.forEach(function (b) { b.setAttribute('aria-pressed', b === button ? 'true' : 'false'); });
+          draw(box, button.getAttribute('data-range'));
+        });
+      });
+      draw(box, '1d');
+    });
+  });
+})();
