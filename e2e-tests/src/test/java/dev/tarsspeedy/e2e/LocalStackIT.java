@@ -10,12 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts the local stack the way {@code ./stack} does, checks the health of every process it runs (the services
- * through the gateway, the Kakaopay and market stand-ins at their own ports), stops it with SIGTERM and finds nothing left behind.
+ * The local stack started the way {@code ./stack} does (the e2e classes' shared one): checks the health of every
+ * process it runs (the services through the gateway, the Kakaopay and market stand-ins at their own ports), stops it
+ * with SIGTERM and finds nothing left behind. It stops the shared stack, so it runs after every other class of the
+ * module ({@code junit-platform.properties} orders classes by {@link Order}); run alone, it starts the stack itself.
  */
+@Order(Integer.MAX_VALUE)
 class LocalStackIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -23,7 +27,7 @@ class LocalStackIT {
     @Test
     void startsAnswersThroughTheGatewayAndStopsCleanly() throws Exception {
         List<ProcessHandle> processes;
-        try (RunningStack stack = RunningStack.start("lifecycle")) {
+        try (RunningStack stack = RunningStack.shared()) {
             // Every process the stack runs, from its own table: a service added to the stack is checked here too.
             List<StackServices.HealthCheck> checks = StackServices.healthChecks(RunningStack.REPOSITORY);
             assertThat(checks.stream().map(StackServices.HealthCheck::name))

@@ -213,6 +213,14 @@ public final class MailServer extends AbstractManagedServer {
         return new HttpMailbox(mailboxUrl());
     }
 
+    /**
+     * How many messages this server has received since it was made (each once, however many recipients it had); a
+     * purge of the mailbox does not lower it, so a benchmark can count a flood of mail while it empties the mailbox.
+     */
+    public long received() {
+        return store.received();
+    }
+
     /** How many copies GreenMail itself stores: one per recipient. Lets tests see that a purge reaches it. */
     int greenMailCopies() {
         GreenMail smtp = greenMail;

@@ -58,6 +58,11 @@ final class MailStore {
         return messages.stream().filter(message -> message.id().equals(id)).findFirst();
     }
 
+    /** How many messages were recorded since the store was made; clearing it does not lower the count. */
+    synchronized long received() {
+        return lastId;
+    }
+
     /** Forgets every message; ids keep counting, so an id never names two messages. */
     synchronized void clear() {
         messages.clear();

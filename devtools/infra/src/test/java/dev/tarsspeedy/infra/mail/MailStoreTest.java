@@ -56,6 +56,18 @@ class MailStoreTest {
         assertThat(store.byId(after)).map(MailMessage::subject).contains("second");
     }
 
+    @Test
+    void countsWhatItReceivedAcrossAClearAndEachMessageOnce() throws Exception {
+        MovingMessage twoRecipients = delivery("first", "a@example.com", "b@example.com");
+        store.record(twoRecipients);
+        store.record(twoRecipients); // GreenMail's call for the second recipient
+        store.clear();
+        store.record(delivery("second", "a@example.com"));
+
+        assertThat(store.all()).hasSize(1);
+        assertThat(store.received()).isEqualTo(2);
+    }
+
     private static MovingMessage delivery(String subject, String... recipients) throws Exception {
         MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()));
         mime.setFrom("shop@example.com");

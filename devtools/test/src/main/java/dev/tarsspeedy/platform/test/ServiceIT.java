@@ -29,5 +29,5 @@ import org.springframework.test.context.ContextConfiguration;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = InfrastructurePropertiesInitializer.class)
-@ExtendWith(CloseContextsFirst.class)
+@ExtendWith({CloseContextsFirst.class, ThreadDumpOnTimeout.class})
 public @interface ServiceIT {}

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tarsspeedy.alert.support.AlertTestBase;
 import dev.tarsspeedy.contracts.notification.EmailRequested;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,7 @@ class ReportThroughputBenchmark extends AlertTestBase {
         int quoteCalls = MARKET.calls("quotes");
         int historyCalls = MARKET.calls("history");
 
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long start = System.nanoTime();
         long sent = reports.sendDue().block(Duration.ofMinutes(30));
         Duration toOutbox = Duration.ofNanos(System.nanoTime() - start);
@@ -88,6 +90,7 @@ class ReportThroughputBenchmark extends AlertTestBase {
                   all EmailRequested in the outbox        %8.1f s   %,10.0f reports/s
                   all EmailRequested on Kafka (acked)     %8.1f s   %,10.0f reports/s
                   market-data calls: quotes %d, history %d
+                  load average (1 min) at start %.1f, at end %.1f, on %d cores
                 """,
                 schedules,
                 settings.claimers(),
@@ -98,7 +101,10 @@ class ReportThroughputBenchmark extends AlertTestBase {
                 toKafka.toMillis() / 1000.0,
                 schedules / Math.max(0.001, toKafka.toMillis() / 1000.0),
                 MARKET.calls("quotes") - quoteCalls,
-                MARKET.calls("history") - historyCalls);
+                MARKET.calls("history") - historyCalls,
+                loadAtStart,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.println(table);
         Path out = Path.of("target", "bench-reports.txt");
         Files.createDirectories(out.getParent());
