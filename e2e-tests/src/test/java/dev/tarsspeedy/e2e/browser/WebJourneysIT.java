@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
@@ -16,11 +17,14 @@ import dev.tarsspeedy.e2e.fixture.Mailbox;
 import dev.tarsspeedy.e2e.fixture.RunningStack;
 import dev.tarsspeedy.e2e.fixture.Shoppers;
 import dev.tarsspeedy.e2e.fixture.Speedy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +50,7 @@ class WebJourneysIT {
     private static Shoppers shoppers;
     private static Speedy speedy;
     private static String adminToken;
+    private static Api marketStandIn;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,6 +61,7 @@ class WebJourneysIT {
         shoppers = new Shoppers(api, mailbox);
         speedy = new Speedy(api);
         adminToken = shoppers.logIn("admin@example.com", RunningStack.ADMIN_PASSWORD);
+        marketStandIn = new Api(stack.url("market-stand-in"));
     }
 
     @AfterAll
@@ -65,6 +71,9 @@ class WebJourneysIT {
         }
         if (api != null) {
             api.close();
+        }
+        if (marketStandIn != null) {
+            marketStandIn.close();
         }
     }
 
@@ -81,21 +90,21 @@ class WebJourneysIT {
             page.fill("#email", email);
             page.fill("#password", Shoppers.PASSWORD);
             page.click("#signup");
-            page.waitForURL(Pattern.compile(".*/signup/verify\\?.*"));
+            arrive(page, Pattern.compile(".*/signup/verify\\?.*"));
             Chromium.assertAccessible(page);
 
             Matcher code = CODE.matcher(mailbox.await(email).get("text").asString());
             assertThat(code.find()).as("a code in the sign-up mail").isTrue();
             page.fill("#code", code.group(1));
             page.click("#verify");
-            page.waitForURL(Pattern.compile(".*/login\\?verified.*"));
+            arrive(page, Pattern.compile(".*/login\\?verified.*"));
             assertThat(page.locator(".notice"))
                     .containsText(language.equals("ko") ? "이메일 주소가 확인되었습니다" : "Your email address is confirmed");
             Chromium.assertAccessible(page);
 
             page.fill("#password", Shoppers.PASSWORD);
             page.click("#login");
-            page.waitForURL(stack.gateway() + "/");
+            arrive(page, stack.gateway() + "/");
             assertThat(page.locator("#logout")).hasText(language.equals("ko") ? "로그아웃" : "Log out");
         }
     }
@@ -120,7 +129,7 @@ class WebJourneysIT {
             assertThat(page.locator("main")).containsText(shopper.email());
 
             page.click("#logout");
-            page.waitForURL(stack.gateway() + "/");
+            arrive(page, stack.gateway() + "/");
             assertThat(page.locator("nav")).containsText(language.equals("ko") ? "로그인" : "Log in");
             page.navigate(stack.gateway() + "/orders");
             assertThat(page).hasURL(Pattern.compile(".*/login\\?next=%2Forders$"));
@@ -131,7 +140,7 @@ class WebJourneysIT {
     @ValueSource(strings = {"en", "ko"})
     void buyInAnOpenDropWithADoubleClickSeeOneOrderAndPay(String language) throws Exception {
         String dropId = speedy.createDrop(
-                adminToken, "Web sneakers", 89_000, 5, 2, Instant.now().plusSeconds(1));
+                adminToken, "Web sneakers", 89_000, 5, 2, Instant.now().plusSeconds(5));
         Shoppers.Shopper shopper = shoppers.signUp("buyer" + language, language);
         awaitOpen(dropId);
         try (BrowserContext context = chromium.context(language)) {
@@ -144,7 +153,7 @@ class WebJourneysIT {
             shoot(page, "drop", language);
 
             page.locator("#buy").dblclick();
-            page.waitForURL(Pattern.compile(".*/orders/[0-9a-f-]+\\?bought$"));
+            arrive(page, Pattern.compile(".*/orders/[0-9a-f-]+\\?bought$"));
             assertThat(page.locator("#order-status")).hasText(language.equals("ko") ? "결제 대기" : "Waiting for payment");
             Chromium.assertAccessible(page);
             Api.Response orders = api.get("/api/orders", shopper.token());
@@ -160,7 +169,7 @@ class WebJourneysIT {
             page.click("#pay");
             page.locator("#approve").waitFor(); // the Kakaopay stand-in's page
             page.click("#approve");
-            page.waitForURL(Pattern.compile(".*/orders/[0-9a-f-]+\\?payment=.*"));
+            arrive(page, Pattern.compile(".*/orders/[0-9a-f-]+\\?payment=.*"));
             // The order turns PAID when the order service hears of the payment: a reload or two.
             for (int attempt = 0; attempt < 30 && !"PAID".equals(status(page)); attempt++) {
                 Thread.sleep(1000);
@@ -184,7 +193,7 @@ class WebJourneysIT {
             page.fill("#name", name);
             page.fill("#description", "Made in the browser test");
             page.click("#create-product");
-            page.waitForURL(Pattern.compile(".*/admin/products/[0-9a-f-]+$"));
+            arrive(page, Pattern.compile(".*/admin/products/[0-9a-f-]+$"));
             Chromium.assertAccessible(page);
 
             LocalDateTime opens = LocalDateTime.now().plusDays(2).truncatedTo(ChronoUnit.MINUTES);
@@ -194,7 +203,7 @@ class WebJourneysIT {
             page.fill("#opensAt", opens.toString());
             page.fill("#closesAt", opens.plusHours(1).toString());
             page.click("#create-drop");
-            page.waitForURL(Pattern.compile(".*/admin/drops/[0-9a-f-]+\\?created$"));
+            arrive(page, Pattern.compile(".*/admin/drops/[0-9a-f-]+\\?created$"));
             assertThat(page.locator("#created"))
                     .hasText(language.equals("ko") ? "드롭을 만들었습니다." : "The drop is created.");
             assertThat(page.locator("#drop-status")).hasText(language.equals("ko") ? "오픈 예정" : "Upcoming");
@@ -205,6 +214,153 @@ class WebJourneysIT {
             assertThat(drop.status()).isEqualTo(200);
             assertThat(drop.json().path("product").path("name").asString()).isEqualTo(name);
             assertThat(drop.json().path("price").asLong()).isEqualTo(45_000);
+        }
+    }
+
+    /**
+     * TARS: a search by Korean initial consonants suggests Samsung Electronics as you type; watching it shows it on the
+     * watchlist, where a price change arrives without a reload; its page draws a chart for a day, a month and a year.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ko"})
+    void searchByInitialConsonantsWatchAndSeeTheLivePriceAndChart(String language) throws Exception {
+        Shoppers.Shopper reader = shoppers.signUp("watch" + language, language);
+        // English names arrive from a provider over time: in English the code is what is sure to be shown.
+        String samsung = language.equals("ko") ? "삼성전자" : "005930";
+        try (BrowserContext context = chromium.context(language)) {
+            Page page = context.newPage();
+            logIn(page, reader.email(), Shoppers.PASSWORD);
+            open(page, "/stocks");
+            page.locator("#q").pressSequentially("ㅅㅅㅈㅈ", new Locator.PressSequentiallyOptions().setDelay(50));
+            assertThat(page.locator("#suggestions .listing").first()).containsText(samsung);
+            assertThat(page).hasURL(Pattern.compile(".*/stocks$")); // suggested as typed, no page load
+            Chromium.assertAccessible(page);
+            shoot(page, "stocks", language);
+
+            page.click("#watch-005930");
+            arrive(page, Pattern.compile(".*/watchlist\\?added=005930$"));
+            Locator row = page.locator("tr[data-symbol='005930']");
+            assertThat(row).containsText(samsung);
+            Chromium.assertAccessible(page);
+            String before = row.locator("[data-field=price]").textContent();
+            page.evaluate("() => { window.sameDocument = true; }");
+
+            BigDecimal current = api.get("/api/market/quotes/005930", null)
+                    .json()
+                    .path("price")
+                    .decimalValue();
+            // On the KRX tick grid (100 won between 50,000 and 200,000 won), far enough from where it is.
+            BigDecimal moved = current.multiply(new BigDecimal("1.07"))
+                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING)
+                    .multiply(BigDecimal.valueOf(100));
+            Api.Response control = marketStandIn.post("/control/price", Map.of("symbol", "005930", "price", moved));
+            assertThat(control.status()).as(control.toString()).isBetween(200, 299);
+            page.waitForFunction(
+                    "before => document.querySelector(\"tr[data-symbol='005930'] [data-field=price]\").textContent"
+                            + " !== before",
+                    before,
+                    new Page.WaitForFunctionOptions().setTimeout(60_000));
+            assertThat(page.evaluate("() => window.sameDocument === true"))
+                    .as("the price changed without a reload")
+                    .isEqualTo(true);
+            shoot(page, "watchlist", language);
+
+            page.click("tr[data-symbol='005930'] a");
+            arrive(page, Pattern.compile(".*/stocks/005930$"));
+            page.locator(".chart canvas").waitFor();
+            for (String range : new String[] {"1m", "1y"}) {
+                page.click("[data-range=" + range + "]");
+                assertThat(page.locator("[data-range=" + range + "]")).hasAttribute("aria-pressed", "true");
+                page.locator(".chart canvas").waitFor();
+            }
+            Chromium.assertAccessible(page);
+            shoot(page, "stock", language);
+        }
+    }
+
+    /** TARS: a report schedule added on its page, then its mail previewed and sent now to the mailbox. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ko"})
+    void addAReportScheduleAndPreviewItsMail(String language) throws Exception {
+        Shoppers.Shopper reader = shoppers.signUp("report" + language, language);
+        Api.Response watched = api.put("/api/watchlist/005930", reader.token());
+        assertThat(watched.status()).as(watched.toString()).isEqualTo(204);
+        try (BrowserContext context = chromium.context(language)) {
+            Page page = context.newPage();
+            logIn(page, reader.email(), Shoppers.PASSWORD);
+            open(page, "/reports");
+            page.fill("#name", language.equals("ko") ? "아침 리포트" : "Morning report");
+            page.fill("#times", "08:30, KRX_CLOSE+30");
+            page.click("#save-schedule");
+            arrive(page, Pattern.compile(".*/reports\\?created=[0-9a-f-]+$"));
+            assertThat(page.locator("#created"))
+                    .hasText(language.equals("ko") ? "일정을 저장했습니다." : "The schedule is saved.");
+            assertThat(page.locator("main")).containsText("08:30, KRX_CLOSE+30");
+            Chromium.assertAccessible(page);
+            shoot(page, "reports", language);
+
+            String id = page.url().replaceAll(".*created=", "");
+            page.click("#pause-" + id);
+            arrive(page, Pattern.compile(".*/reports\\?paused$"));
+            assertThat(page.locator("#resume-" + id)).isVisible();
+
+            Response preview = page.navigate(stack.gateway() + "/reports/" + id + "/preview");
+            assertThat(preview.status()).isEqualTo(200);
+            assertThat(preview.headerValue("content-security-policy")).contains("default-src 'none'");
+            assertThat(page.locator("body")).containsText("005930");
+            page.goBack();
+
+            page.click("#send-now");
+            arrive(page, Pattern.compile(".*/reports\\?sent$"));
+            assertThat(mailbox.await(
+                                    reader.email(),
+                                    mail -> mail.get("html").asString().contains("005930"),
+                                    Duration.ofSeconds(60))
+                            .get("subject")
+                            .asString())
+                    .startsWith(language.equals("ko") ? "[TARS] 관심 종목 리포트" : "[TARS] Your watchlist report");
+        }
+    }
+
+    /** TARS: a price alert set from the stock's page, shown in the list, then changed and deleted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ko"})
+    void addAPriceAlert(String language) throws Exception {
+        Shoppers.Shopper reader = shoppers.signUp("alert" + language, language);
+        try (BrowserContext context = chromium.context(language)) {
+            Page page = context.newPage();
+            logIn(page, reader.email(), Shoppers.PASSWORD);
+            open(page, "/stocks/005930");
+            page.click("text=" + (language.equals("ko") ? "가격 알림 추가" : "Add a price alert"));
+            arrive(page, Pattern.compile(".*/alerts\\?symbol=005930$"));
+            assertThat(page.locator("#symbol")).hasValue("005930");
+
+            // A level below zero is refused next to its field, in the page's language.
+            page.fill("#price", "-5");
+            page.locator("#price").evaluate("input => input.removeAttribute('min')");
+            page.click("#create-alert");
+            assertThat(page.locator("#price ~ .error")).isVisible();
+
+            page.fill("#price", "990000");
+            page.click("#create-alert");
+            arrive(page, Pattern.compile(".*/alerts\\?created=[0-9a-f-]+$"));
+            assertThat(page.locator("#created")).hasText(language.equals("ko") ? "알림을 설정했습니다." : "The alert is set.");
+            assertThat(page.locator("#alerts"))
+                    .containsText(language.equals("ko") ? "990,000 이상" : "At or above 990,000");
+            Chromium.assertAccessible(page);
+            shoot(page, "alerts", language);
+
+            page.click("#alerts a:text-is('" + (language.equals("ko") ? "수정" : "Edit") + "')");
+            arrive(page, Pattern.compile(".*/alerts/[0-9a-f-]+$"));
+            Chromium.assertAccessible(page);
+            page.fill("#price", "995000");
+            page.click("#save-alert");
+            arrive(page, Pattern.compile(".*/alerts\\?saved$"));
+            assertThat(page.locator("#alerts")).containsText("995,000");
+
+            page.click("#alerts button:text-is('" + (language.equals("ko") ? "삭제" : "Delete") + "')");
+            arrive(page, Pattern.compile(".*/alerts\\?deleted$"));
+            assertThat(page.locator("#alerts")).hasCount(0);
         }
     }
 
@@ -265,7 +421,24 @@ class WebJourneysIT {
         page.fill("#email", email);
         page.fill("#password", password);
         page.click("#login");
-        page.waitForURL(stack.gateway() + "/");
+        arrive(page, stack.gateway() + "/");
+    }
+
+    /** Waits for the page to reach {@code url}; when it does not, says where it is and what it shows. */
+    private static void arrive(Page page, Object url) {
+        try {
+            if (url instanceof Pattern pattern) {
+                page.waitForURL(pattern);
+            } else {
+                page.waitForURL((String) url);
+            }
+        } catch (com.microsoft.playwright.TimeoutError stuck) {
+            String shown = page.locator("body").innerText();
+            throw new AssertionError(
+                    "expected " + url + " but the page is " + page.url() + " showing: "
+                            + shown.substring(0, Math.min(shown.length(), 600)),
+                    stuck);
+        }
     }
 
     private static String status(Page page) {
@@ -284,11 +457,8 @@ class WebJourneysIT {
         }
     }
 
-    /** The page at desktop and at phone width, into docs/screenshots (linked from the README): English, and Korean home. */
+    /** The page at desktop and at phone width, in the journey's language, into docs/screenshots (linked from the README). */
     private static void shoot(Page page, String name, String language) {
-        if (!language.equals("en") && !name.equals("home")) {
-            return;
-        }
         Path folder = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         page.setViewportSize(Chromium.DESKTOP_WIDTH, 900);
         page.screenshot(new Page.ScreenshotOptions()
