@@ -8,13 +8,16 @@
     var currency = box.getAttribute('data-currency');
     var target = box.querySelector('.chart');
     var status = box.querySelector('[data-chart-status]');
+    var asked = (box.drawing = (box.drawing || 0) + 1); // a slower answer for an earlier period is dropped
     status.textContent = box.getAttribute('data-loading') || '';
+    target.textContent = ''; // the last period's chart goes at once: what shows next is this period's
     fetch('/api/market/quotes/' + encodeURIComponent(symbol) + '/history?range=' + range, { credentials: 'omit' })
       .then(function (response) {
         if (!response.ok) { throw new Error('history ' + response.status); }
         return response.json();
       })
       .then(function (history) {
+        if (asked !== box.drawing) { return; }
         var xs = [];
         var ys = [];
         if (history.points && history.points.length) {
@@ -22,7 +25,6 @@
         } else if (history.bars) {
           history.bars.forEach(function (b) { xs.push(Date.parse(b.date + 'T00:00:00Z') / 1000); ys.push(Number(b.close)); });
         }
-        target.textContent = '';
         if (!xs.length) {
           status.textContent = box.getAttribute('data-empty') || '';
           return;
@@ -42,7 +44,9 @@
           }]
         }, [xs, ys], target);
       })
-      .catch(function () { status.textContent = box.getAttribute('data-failed') || ''; });
+      .catch(function () {
+        if (asked === box.drawing) { status.textContent = box.getAttribute('data-failed') || ''; }
+      });
   }
 
   document.addEventListener('DOMContentLoaded', function () {

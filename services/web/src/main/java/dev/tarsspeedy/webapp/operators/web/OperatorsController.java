@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -178,15 +180,19 @@ class OperatorsController {
 
     private Mono<String> showDrop(UUID id, ServerWebExchange exchange, Model model, DropForm form) {
         String language = Sessions.language(exchange);
-        Mono<AdminClient.Stats> stats = sessions.bearer(exchange)
+        // The order service learns of a new drop from the catalog's event: just after creation its stats are a 404,
+        // which is no reason to hide the drop.
+        Mono<Optional<AdminClient.Stats>> stats = sessions.bearer(exchange)
                 .flatMap(bearer -> admin.stats(bearer, language, id))
+                .map(Optional::of)
+                .onErrorResume(WebClientResponseException.NotFound.class, notYet -> Mono.just(Optional.empty()))
                 .onErrorMap(ApiCalls::refusal);
         return Mono.zip(catalog.drop(language, id).onErrorMap(ApiCalls::refusal), stats, zone(exchange))
                 .map(all -> {
                     CatalogClient.Drop drop = all.getT1();
                     ZoneId zone = all.getT3();
                     model.addAttribute("drop", drop);
-                    model.addAttribute("stats", all.getT2());
+                    model.addAttribute("stats", all.getT2().orElse(null));
                     model.addAttribute(
                             "form",
                             form != null

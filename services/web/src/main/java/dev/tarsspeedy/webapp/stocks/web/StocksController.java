@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,10 +87,13 @@ class StocksController {
                 });
     }
 
+    /** The watch form: the stock's code (a form field: {@code @RequestParam} reads only the query in WebFlux). */
+    record WatchForm(String symbol) {}
+
     /** Adds a stock from the search (or a stock's page) and shows the watchlist with it. */
     @PostMapping("/watchlist")
-    Mono<String> add(@RequestParam(required = false) String symbol, ServerWebExchange exchange, Model model) {
-        String code = symbol == null ? "" : symbol.strip();
+    Mono<String> add(@ModelAttribute WatchForm form, ServerWebExchange exchange, Model model) {
+        String code = form.symbol() == null ? "" : form.symbol().strip();
         return sessions.bearer(exchange)
                 .flatMap(bearer -> watchlist.add(bearer, Sessions.language(exchange), code))
                 .onErrorMap(ApiCalls::refusal)
