@@ -66,7 +66,14 @@
       var asOf = row.querySelector('[data-field=asOf]');
       if (asOf && quote.asOf) {
         asOf.setAttribute('datetime', quote.asOf);
-        asOf.textContent = new Date(quote.asOf).toLocaleTimeString(document.documentElement.lang || undefined);
+        // In the zone the page shows its times in (the user's), not the browser's.
+        var zoned = asOf.closest('[data-zone]');
+        var options = zoned ? { timeZone: zoned.getAttribute('data-zone') } : {};
+        try {
+          asOf.textContent = new Date(quote.asOf).toLocaleTimeString(document.documentElement.lang || undefined, options);
+        } catch (ignored) {
+          asOf.textContent = new Date(quote.asOf).toLocaleTimeString(document.documentElement.lang || undefined);
+        }
       }
     });
   }

@@ -3,6 +3,12 @@
 (function () {
   'use strict';
 
+  // As wide as the page's column, up to 900 px; a phone turned sideways (or a resized window) redraws to fit.
+  function sizeOf(box) {
+    var width = Math.max(240, Math.min(box.clientWidth || 600, 900));
+    return { width: width, height: Math.round(Math.min(320, width * 0.6)) };
+  }
+
   function draw(box, range) {
     var symbol = box.getAttribute('data-chart');
     var currency = box.getAttribute('data-currency');
@@ -10,6 +16,7 @@
     var status = box.querySelector('[data-chart-status]');
     var asked = (box.drawing = (box.drawing || 0) + 1); // a slower answer for an earlier period is dropped
     status.textContent = box.getAttribute('data-loading') || '';
+    if (box.plot) { box.plot.destroy(); box.plot = null; }
     target.textContent = ''; // the last period's chart goes at once: what shows next is this period's
     fetch('/api/market/quotes/' + encodeURIComponent(symbol) + '/history?range=' + range, { credentials: 'omit' })
       .then(function (response) {
@@ -31,16 +38,21 @@
         }
         status.textContent = '';
         var digits = currency === 'KRW' ? 0 : 2;
-        var width = Math.max(260, Math.min(target.clientWidth || box.clientWidth || 600, 900));
-        new window.uPlot({
-          width: width,
-          height: Math.round(Math.min(320, width * 0.6)),
+        var size = sizeOf(box);
+        box.plot = new window.uPlot({
+          width: size.width,
+          height: size.height,
           legend: { show: false },
           cursor: { drag: { x: false, y: false } },
           series: [{}, { stroke: '#0b3d91', width: 2, fill: 'rgba(11,61,145,0.08)' }],
           axes: [{ stroke: '#4a4a4a' }, {
             stroke: '#4a4a4a', size: 70,
-            values: function (u, splits) { return splits.map(function (v) { return v.toFixed(digits); }); }
+            values: function (u, splits) {
+              return splits.map(function (v) {
+                return v.toLocaleString(document.documentElement.lang || undefined,
+                  { minimumFractionDigits: digits, maximumFractionDigits: digits });
+              });
+            }
           }]
         }, [xs, ys], target);
       })
@@ -60,6 +72,11 @@
         });
       });
       draw(box, '1d');
+    });
+    window.addEventListener('resize', function () {
+      document.querySelectorAll('[data-chart]').forEach(function (box) {
+        if (box.plot) { box.plot.setSize(sizeOf(box)); }
+      });
     });
   });
 })();
