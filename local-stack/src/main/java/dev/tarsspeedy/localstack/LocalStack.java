@@ -64,8 +64,8 @@ public final class LocalStack {
         long started = System.nanoTime();
         if (options.fresh()) {
             System.out.println("--fresh: removing the data in " + home);
-            for (String folder :
-                    List.of("postgres", "redis", "kafka", "logs", "run", "admin-password", "identity-data-key")) {
+            for (String folder : List.of(
+                    "postgres", "redis", "kafka", "monitoring", "logs", "run", "admin-password", "identity-data-key")) {
                 Folders.deleteRecursively(home.resolve(folder));
             }
         }
@@ -80,7 +80,9 @@ public final class LocalStack {
                 + " (data and logs in " + home + ")");
         Infrastructure infrastructure = Infrastructure.create(settings).withoutShutdownHook();
         List<ServiceProcess> services = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(services, infrastructure), "stack-shutdown"));
+        List<StackMonitoring> monitoring = new ArrayList<>();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> stopAll(monitoring, services, infrastructure), "stack-shutdown"));
         try {
             infrastructure.startAll();
         } catch (RuntimeException e) {
@@ -102,12 +104,26 @@ public final class LocalStack {
             fail(e.getMessage());
         }
 
+        // After the services, so that their first scrape finds them up (no "service down" alert at start).
+        System.out.println("      starting Prometheus and Alertmanager");
+        try {
+            monitoring.add(StackMonitoring.start(
+                    repository,
+                    home,
+                    infrastructure,
+                    services.stream().map(ServiceProcess::service).toList(),
+                    options.freePorts(),
+                    System.getenv()));
+        } catch (RuntimeException e) {
+            fail(e.getMessage());
+        }
+
         String demo = seedDemoData(services, secrets.admin());
 
         Duration ready = Duration.ofNanos(System.nanoTime() - started);
         System.out.println();
         System.out.printf("Ready in %.1f s.%n%n", ready.toMillis() / 1000.0);
-        System.out.println(table(infrastructure, services, home));
+        System.out.println(table(infrastructure, services, monitoring, home));
         System.out.println("Admin account: " + admin.email() + " / " + admin.password()
                 + (admin.generated() ? "  (generated; set ADMIN_PASSWORD to choose it)" : "  (from ADMIN_PASSWORD)"));
         if (demo != null) {
@@ -182,8 +198,10 @@ public final class LocalStack {
         }
     }
 
-    private static void stopAll(List<ServiceProcess> services, Infrastructure infrastructure) {
+    private static void stopAll(
+            List<StackMonitoring> monitoring, List<ServiceProcess> services, Infrastructure infrastructure) {
         System.out.println("Stopping...");
+        monitoring.forEach(StackMonitoring::close);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             services.forEach(service -> executor.submit(service::stop));
         }
@@ -191,7 +209,8 @@ public final class LocalStack {
         System.out.println("Stopped.");
     }
 
-    private static String table(Infrastructure infrastructure, List<ServiceProcess> services, Path home) {
+    private static String table(
+            Infrastructure infrastructure, List<ServiceProcess> services, List<StackMonitoring> monitoring, Path home) {
         UrlTable table = new UrlTable();
         for (ServiceProcess process : services) {
             table.add(process.service().name(), process.service().baseUrl());
@@ -201,10 +220,13 @@ public final class LocalStack {
                 table.add(endpoint.label(), endpoint.url());
             }
         }
+        for (StackMonitoring running : monitoring) {
+            running.endpoints().forEach(endpoint -> table.add(endpoint.getKey(), endpoint.getValue()));
+        }
         for (ServiceProcess process : services) {
             StackService service = process.service();
             if (service.hasMetrics()) {
-                table.add("metrics " + service.name(), service.baseUrl() + "/actuator/prometheus");
+                table.add("metrics " + service.name(), service.metricsUrl());
             }
         }
         table.add("Logs", home.resolve("logs").toString());
@@ -218,10 +240,16 @@ public final class LocalStack {
         wanted.put("Redis", ports.redis());
         wanted.put("Kafka", ports.kafka());
         wanted.put("Kafka controller", ports.kafkaController());
+        wanted.put("Kafka metrics", ports.kafkaMetrics());
         wanted.put("SMTP", ports.smtp());
         wanted.put("Mailbox", ports.mailbox());
         StackServices.present(Path.of("").toAbsolutePath())
                 .forEach(name -> wanted.put(name, StackServices.PORTS.get(name)));
+        wanted.putAll(StackServices.managementPorts(Path.of("").toAbsolutePath()));
+        if (StackMonitoring.Binaries.find().complete()) {
+            wanted.put("Prometheus", StackMonitoring.PROMETHEUS_PORT);
+            wanted.put("Alertmanager", StackMonitoring.ALERTMANAGER_PORT);
+        }
         List<String> busy = new ArrayList<>();
         wanted.forEach((what, port) -> {
             if (NetworkPorts.isOpen(NetworkPorts.LOOPBACK, port)) {

@@ -28,8 +28,11 @@ public final class StackServices {
     /** The stand-ins' own health path; they are not behind the gateway. */
     static final String STAND_IN_HEALTH = "/__stand-in/health";
 
-    /** The documented ports (see README); the gateway comes first, it fronts the others. */
+    /** The documented ports (see docs/local-stack.md); the gateway comes first, it fronts the others. */
     static final Map<String, Integer> PORTS = ports();
+
+    /** A Spring service's management port (metrics, health details) is its port plus this: 9080 to 9088. */
+    static final int MANAGEMENT_OFFSET = 1000;
 
     private StackServices() {}
 
@@ -69,11 +72,20 @@ public final class StackServices {
     public static List<HealthCheck> healthChecks(Path repository) {
         return present(repository).stream()
                 .map(name -> switch (name) {
-                    case "gateway" -> new HealthCheck(name, true, "/actuator/health");
+                    case "gateway" -> new HealthCheck(name, true, "/healthz");
                     case KAKAOPAY, MARKET -> new HealthCheck(name, false, STAND_IN_HEALTH);
                     default -> new HealthCheck(name, true, "/health/" + name);
                 })
                 .toList();
+    }
+
+    /** The fixed management ports of the Spring services present, for the check that they are free. */
+    static Map<String, Integer> managementPorts(Path repository) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        present(repository).stream()
+                .filter(name -> !name.equals(KAKAOPAY) && !name.equals(MARKET))
+                .forEach(name -> ports.put(name + " management", PORTS.get(name) + MANAGEMENT_OFFSET));
+        return ports;
     }
 
     /** The names of the services whose modules exist in this checkout, gateway first. */
@@ -96,6 +108,9 @@ public final class StackServices {
             Path repository, Infrastructure infrastructure, StackSecrets secrets, boolean freePorts) {
         Map<String, Integer> port = new LinkedHashMap<>();
         PORTS.forEach((name, fixed) -> port.put(name, freePorts ? NetworkPorts.freePort() : fixed));
+        Map<String, Integer> managementPort = new LinkedHashMap<>();
+        PORTS.forEach((name, fixed) ->
+                managementPort.put(name, freePorts ? NetworkPorts.freePort() : fixed + MANAGEMENT_OFFSET));
         String identityUrl = "http://127.0.0.1:" + port.get("identity-service");
         String gatewayUrl = "http://127.0.0.1:" + port.get("gateway");
         String catalogUrl = "http://127.0.0.1:" + port.get("catalog-service");
@@ -197,6 +212,7 @@ public final class StackServices {
                     services.add(new StackService(
                             name,
                             port.get(name),
+                            port.get(name),
                             standInJar(repository, "market", "market-standin"),
                             List.of("--port", port.get(name).toString(), "--demo-session", "true"),
                             Map.of(),
@@ -207,6 +223,7 @@ public final class StackServices {
                     services.add(new StackService(
                             name,
                             port.get(name),
+                            port.get(name),
                             standInJar(repository, "kakaopay", "kakaopay-standin"),
                             List.of("--port", port.get(name).toString(), "--secret-key", kakaopayKey),
                             Map.of(),
@@ -215,7 +232,8 @@ public final class StackServices {
                 }
                 default -> throw new IllegalStateException("no local-stack settings for " + name);
             }
-            services.add(StackService.spring(name, port.get(name), jar(repository, name), environment));
+            services.add(StackService.spring(
+                    name, port.get(name), managementPort.get(name), jar(repository, name), environment));
         }
         return services;
     }

@@ -21,7 +21,7 @@ class StackServicesTest {
     void springServicesAreCheckedThroughTheGatewayAndTheStandInAtItsOwnPort() {
         assertThat(StackServices.healthChecks(REPOSITORY))
                 .contains(
-                        new HealthCheck("gateway", true, "/actuator/health"),
+                        new HealthCheck("gateway", true, "/healthz"),
                         new HealthCheck("payment-service", true, "/health/payment-service"),
                         new HealthCheck("identity-service", true, "/health/identity-service"),
                         new HealthCheck(StackServices.KAKAOPAY, false, "/__stand-in/health"));

@@ -53,16 +53,21 @@ public record InfraSettings(Path dataDirectory, boolean keepData, Ports ports, E
         return new InfraSettings(dataDirectory, keepData, ports, newExternal);
     }
 
-    /** Ports, 0 meaning "any free port". */
-    public record Ports(int postgres, int redis, int kafka, int kafkaController, int smtp, int mailbox) {
+    /**
+     * Ports, 0 meaning "any free port".
+     *
+     * @param kafkaMetrics the broker's Prometheus metrics (the JMX exporter java agent)
+     */
+    public record Ports(
+            int postgres, int redis, int kafka, int kafkaController, int kafkaMetrics, int smtp, int mailbox) {
 
         public static Ports free() {
-            return new Ports(0, 0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0);
         }
 
-        /** The local stack's ports, documented in the README. */
+        /** The local stack's ports, documented in docs/local-stack.md. */
         public static Ports localStack() {
-            return new Ports(15432, 16379, 19092, 19093, 2525, 8025);
+            return new Ports(15432, 16379, 19092, 19093, 19094, 2525, 8025);
         }
     }
 

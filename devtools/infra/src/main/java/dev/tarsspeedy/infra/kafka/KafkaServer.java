@@ -30,6 +30,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class KafkaServer extends AbstractManagedServer {
 
     private static final String BROKER_JAR = "/dev/tarsspeedy/infra/kafka/kafka-broker.jar";
+    /** The Prometheus JMX exporter java agent and its rules (monitoring/jmx/kafka-broker.yml), copied in by the build. */
+    private static final String JMX_AGENT_JAR = "/dev/tarsspeedy/infra/kafka/jmx_prometheus_javaagent.jar";
+
+    private static final String JMX_RULES = "/dev/tarsspeedy/infra/kafka/kafka-broker.yml";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String PID_FILE = "broker.pid";
@@ -38,6 +42,7 @@ public final class KafkaServer extends AbstractManagedServer {
     private final Path logFile;
     private int port;
     private int controllerPort;
+    private int metricsPort;
     private Process process;
     private String externalBootstrapServers;
 
@@ -47,6 +52,7 @@ public final class KafkaServer extends AbstractManagedServer {
         this.logFile = settings.dataDirectory().resolve("logs").resolve("kafka.log");
         this.port = settings.ports().kafka();
         this.controllerPort = settings.ports().kafkaController();
+        this.metricsPort = settings.ports().kafkaMetrics();
         this.externalBootstrapServers =
                 settings.external().kafkaBootstrapServers().orElse(null);
     }
@@ -64,9 +70,12 @@ public final class KafkaServer extends AbstractManagedServer {
         stopLeftover(settings.dataDirectory());
         port = NetworkPorts.orFree(port);
         controllerPort = NetworkPorts.orFree(controllerPort);
+        metricsPort = NetworkPorts.orFree(metricsPort);
         Path config = dataDirectory.resolve("server.properties");
         Files.writeString(config, configuration(), StandardCharsets.UTF_8);
         Path brokerJar = BinaryCache.extract(KafkaServer.class, BROKER_JAR, "kafka-broker.jar", false);
+        Path agentJar = BinaryCache.extract(KafkaServer.class, JMX_AGENT_JAR, "jmx_prometheus_javaagent.jar", false);
+        Path agentRules = BinaryCache.extract(KafkaServer.class, JMX_RULES, "kafka-broker.yml", false);
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -75,6 +84,8 @@ public final class KafkaServer extends AbstractManagedServer {
                 "-XX:+UseG1GC",
                 "-XX:MaxGCPauseMillis=20",
                 "-Djava.awt.headless=true",
+                // Broker metrics for Prometheus at http://127.0.0.1:<metrics port>/metrics, as in deploy/.
+                "-javaagent:" + agentJar + "=" + NetworkPorts.LOOPBACK + ":" + metricsPort + ":" + agentRules,
                 // Marks the process as belonging to this data folder, for humans reading `ps` and for tests.
                 marker(dataDirectory),
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
@@ -199,7 +210,19 @@ public final class KafkaServer extends AbstractManagedServer {
 
     @Override
     public List<Endpoint> endpoints() {
-        return List.of(new Endpoint("Kafka", bootstrapServers()));
+        return isExternal()
+                ? List.of(new Endpoint("Kafka", bootstrapServers()))
+                : List.of(new Endpoint("Kafka", bootstrapServers()), new Endpoint("Kafka metrics", metricsUrl()));
+    }
+
+    /** The broker's Prometheus metrics (JMX exporter); only for a broker this library started. */
+    public String metricsUrl() {
+        return "http://" + NetworkPorts.LOOPBACK + ":" + metricsPort + "/metrics";
+    }
+
+    /** {@code host:port} of the broker's metrics, for a Prometheus scrape target. */
+    public String metricsTarget() {
+        return NetworkPorts.LOOPBACK + ":" + metricsPort;
     }
 
     @Override

@@ -2,14 +2,21 @@ package dev.tarsspeedy.platform.test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The base of a service's integration tests: the service on a random port against the real infrastructure
@@ -51,6 +58,12 @@ public abstract class ServiceTestBase {
     /** A JSON object body. */
     protected static final ParameterizedTypeReference<Map<String, Object>> MAP = ProblemAssertions.JSON_OBJECT;
 
+    private static final ReactorClientHttpConnector CONNECTOR =
+            new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection()));
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("test-client-watchdog").daemon().factory());
+
     @LocalServerPort
     protected int port;
 
@@ -62,11 +75,26 @@ public abstract class ServiceTestBase {
         return Duration.ofSeconds(30);
     }
 
-    /** A real HTTP client: bodies, limits and connections behave as for any client. */
+    /**
+     * A real HTTP client: bodies, limits and connections behave as for any client. Each request has a connection of
+     * its own (no pool shared by the whole JVM, where one test's connection could be handed to another's request).
+     * A request still unanswered shortly before its timeout prints every thread's stack, so a hang says what the
+     * service was doing.
+     */
     protected WebTestClient client() {
-        return WebTestClient.bindToServer()
+        Duration timeout = responseTimeout();
+        Duration dumpAfter = timeout.minus(timeout.dividedBy(10));
+        return WebTestClient.bindToServer(CONNECTOR)
                 .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(responseTimeout())
+                .responseTimeout(timeout)
+                .filter((request, next) -> {
+                    ScheduledFuture<?> dump = WATCHDOG.schedule(
+                            () -> ThreadDumps.print(
+                                    "no answer to " + request.method() + " " + request.url() + " after " + dumpAfter),
+                            dumpAfter.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                    return next.exchange(request).doFinally(signal -> dump.cancel(false));
+                })
                 .build();
     }
 

@@ -1,7 +1,5 @@
 package dev.tarsspeedy.platform.test;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -16,27 +14,7 @@ public final class ThreadDumpOnTimeout implements TestExecutionExceptionHandler 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         if (isTimeout(throwable)) {
-            StringBuilder dump = new StringBuilder("Threads when ")
-                    .append(context.getDisplayName())
-                    .append(" timed out:\n");
-            for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-                // ThreadInfo.toString() cuts stacks at eight frames: write them whole.
-                dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
-                if (thread.getLockName() != null) {
-                    dump.append(" on ").append(thread.getLockName());
-                }
-                if (thread.getLockOwnerName() != null) {
-                    dump.append(" owned by \"")
-                            .append(thread.getLockOwnerName())
-                            .append('"');
-                }
-                dump.append('\n');
-                for (StackTraceElement frame : thread.getStackTrace()) {
-                    dump.append("\tat ").append(frame).append('\n');
-                }
-                dump.append('\n');
-            }
-            System.err.println(dump);
+            ThreadDumps.print(context.getDisplayName() + " timed out");
         }
         throw throwable;
     }

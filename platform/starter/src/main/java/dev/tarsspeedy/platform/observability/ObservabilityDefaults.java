@@ -14,6 +14,11 @@ import org.springframework.core.env.Profiles;
  *
  * <ul>
  *   <li>{@code /actuator/health} with liveness and readiness groups, {@code /actuator/prometheus}, {@code info};
+ *   <li>the actuator on a management port of its own when {@code MANAGEMENT_PORT} is set (the local stack and
+ *       {@code deploy/} always set it), so the public port never serves metrics; the status alone stays on the
+ *       public port at {@code /livez}, {@code /readyz} and {@code /healthz} (every health indicator), for load
+ *       balancers and the gateway's {@code /health/<name>} routes;
+ *   <li>a latency histogram of a few buckets on {@code http.server.requests}, for p99 per service and route;
  *   <li>common metric tags {@code service} and {@code instance};
  *   <li>trace and span ids in every log line (Micrometer Tracing puts them in the MDC);
  *   <li>JSON (ECS) logs on the console when the {@code prod} profile is active.
@@ -23,12 +28,36 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "platformObservabilityDefaults";
 
+    /** The environment variable that moves the actuator to a port of its own. */
+    public static final String MANAGEMENT_PORT = "MANAGEMENT_PORT";
+
+    /** The Prometheus client's switch for exemplars on every sample, {@code _count} and gauges included. */
+    static final String EXEMPLARS_ON_ALL_METRIC_TYPES = "io.prometheus.exporter.exemplarsOnAllMetricTypes";
+
+    /** Every health indicator's combined status (no details) on the public port. */
+    public static final String OVERALL_HEALTH_PATH = "/healthz";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "never");
+        if (environment.containsProperty(MANAGEMENT_PORT)) {
+            defaults.put("management.server.port", "${" + MANAGEMENT_PORT + "}");
+        }
+        defaults.put("management.endpoint.health.probes.add-additional-paths", "true");
+        defaults.put("management.endpoint.health.group.overall.include", "*");
+        defaults.put("management.endpoint.health.group.overall.additional-path", "server:" + OVERALL_HEALTH_PATH);
+        // Exemplars (trace ids) only where OpenMetrics 1.0 allows them, on histogram buckets and counters: Micrometer
+        // puts them on every type by default, and Prometheus 2.42 (Debian's) then refuses the whole scrape of a service
+        // ("metric name http_server_requests_seconds_count does not support exemplars"). A property, not an
+        // autoconfigure exclusion, which a service's own spring.autoconfigure.exclude would silently replace.
+        defaults.put("management.prometheus.metrics.export.properties[" + EXEMPLARS_ON_ALL_METRIC_TYPES + "]", "false");
+        // Service-level buckets instead of a percentile histogram: a dozen series per route, not a hundred.
+        defaults.put(
+                "management.metrics.distribution.slo[http.server.requests]",
+                "25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s");
         defaults.put("management.metrics.tags.service", "${spring.application.name:unknown}");
         defaults.put("management.metrics.tags.instance", "${HOSTNAME:local}:${server.port:8080}");
         // Every request gets a trace; sampling decides only what would be exported, not what is logged.

@@ -35,7 +35,8 @@ import reactor.netty.http.client.HttpClient;
 public class PlatformSecurityAutoConfiguration {
 
     /** Always open: probes and scraping must not need a token. */
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus");
+    static final List<String> ALWAYS_PUBLIC =
+            List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz", "/healthz");
 
     @Bean
     @ConditionalOnMissingBean

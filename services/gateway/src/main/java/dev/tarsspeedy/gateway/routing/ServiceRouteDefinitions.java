@@ -22,7 +22,7 @@ import reactor.core.publisher.Flux;
  *   <li>{@code <name>}: its API paths, with its connect and response timeouts;
  *   <li>{@code <name>-docs}: {@code /v3/api-docs/<name>}, its OpenAPI document (only for a service with API paths
  *       that serves one: not with {@code api-document: false});
- *   <li>{@code <name>-health}: {@code /health/<name>-service}, its {@code /actuator/health}.
+ *   <li>{@code <name>-health}: {@code /health/<name>-service}, its {@code /healthz} (the status of every health indicator, on its public port).
  * </ul>
  *
  * Every route has a {@code CircuitBreaker} filter of its own name (polling health never opens the API's breaker)
@@ -84,10 +84,11 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
             docs.getFilters().add(new FilterDefinition("SetPath=/v3/api-docs"));
             routes.add(docs);
         }
-        // Health shows no details (platform default), so it is public; for operators and the end-to-end tests.
+        // The status without details on the public port (platform default), so it is public; for operators and the
+        // end-to-end tests. The actuator itself may be on a management port the gateway does not know.
         RouteDefinition health =
                 route(name + "-health", name, service, List.of(HEALTH_PATH + name + "-service"), Map.of());
-        health.getFilters().add(new FilterDefinition("SetPath=/actuator/health"));
+        health.getFilters().add(new FilterDefinition("SetPath=/healthz"));
         routes.add(health);
         return routes;
     }

@@ -160,7 +160,7 @@ class RouteTableTest {
             RouteDefinition health = route(routes, service + "-health");
             assertThat(path(health)).isEqualTo("/health/" + service + "-service");
             assertThat(health.getFilters().get(1).getName()).isEqualTo("SetPath");
-            assertThat(health.getFilters().get(1).getArgs()).containsValue("/actuator/health");
+            assertThat(health.getFilters().get(1).getArgs()).containsValue("/healthz");
             assertThat(health.getMetadata()).as("the gateway's own timeouts").isEmpty();
         }
         assertThat(route(routes, "notification-health").getUri()).isEqualTo(URI.create("http://localhost:8082"));

@@ -58,7 +58,7 @@ class ServiceRouteDefinitionsTest {
 
         RouteDefinition health = routes.get(2);
         assertThat(pathPatterns(health)).containsExactly("/health/alert-service");
-        assertThat(health.getFilters().get(1)).isEqualTo(new FilterDefinition("SetPath=/actuator/health"));
+        assertThat(health.getFilters().get(1)).isEqualTo(new FilterDefinition("SetPath=/healthz"));
         assertThat(health.getMetadata()).isEmpty();
 
         assertThat(definitions.documentPaths()).containsExactly("/v3/api-docs/alert");

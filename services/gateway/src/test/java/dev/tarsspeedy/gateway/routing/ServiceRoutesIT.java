@@ -37,7 +37,7 @@ class ServiceRoutesIT extends GatewayTestBase {
     void aServiceDeclaredOnceServesItsHealthAndDocumentThroughTheGateway() {
         client().get().uri("/health/echo-service").exchange().expectStatus().isOk();
         assertThat(DOWNSTREAM.received())
-                .anySatisfy(received -> assertThat(received.pathAndQuery()).isEqualTo("/actuator/health"));
+                .anySatisfy(received -> assertThat(received.pathAndQuery()).isEqualTo("/healthz"));
         client().get()
                 .uri("/v3/api-docs/echo")
                 .exchange()

@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions the partitions the service creates the topic (and its dead-letter topic) with when they do not
  *     exist, or grows them to; at least {@code concurrency} so that every consumer thread works. {@code 0}: leave
  *     topics to the brokers or the operators
+ * @param smtpConnectionMaxIdle how long an SMTP connection is kept open after a send for the next one; {@code 0}: a
+ *     connection per mail. Well below the server's idle timeout (RFC 5321 asks servers for at least 5 minutes)
+ * @param smtpMessagesPerConnection mails sent over one connection before it is closed and a new one opened
  */
 @ConfigurationProperties("notification.delivery")
 public record DeliverySettings(
@@ -40,7 +43,9 @@ public record DeliverySettings(
         @DefaultValue("1h") Duration logCleanupInterval,
         @DefaultValue(EmailRequested.TOPIC) String topic,
         @DefaultValue("notification-service") String groupId,
-        @DefaultValue("4") int partitions) {
+        @DefaultValue("4") int partitions,
+        @DefaultValue("10s") Duration smtpConnectionMaxIdle,
+        @DefaultValue("100") int smtpMessagesPerConnection) {
 
     public DeliverySettings {
         if (from == null || from.isBlank()) {
@@ -51,6 +56,12 @@ public record DeliverySettings(
         }
         if (sendTimeout.isNegative() || sendTimeout.isZero()) {
             throw new IllegalArgumentException("notification.delivery.send-timeout must be positive");
+        }
+        if (smtpConnectionMaxIdle.isNegative()) {
+            throw new IllegalArgumentException("notification.delivery.smtp-connection-max-idle must not be negative");
+        }
+        if (smtpMessagesPerConnection < 1) {
+            throw new IllegalArgumentException("notification.delivery.smtp-messages-per-connection must be >= 1");
         }
         if (!logCleanupInterval.isPositive()) {
             throw new IllegalArgumentException("notification.delivery.log-cleanup-interval must be positive");

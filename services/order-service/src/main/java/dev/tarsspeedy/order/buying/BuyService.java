@@ -31,6 +31,7 @@ public class BuyService {
     private final Duration hold;
     private final Duration absentRetryAfter;
     private final Clock clock;
+    private final BuyMetrics metrics;
 
     public BuyService(
             DropCatalog catalog,
@@ -39,7 +40,8 @@ public class BuyService {
             ApplicationEventPublisher events,
             BuyingSettings settings,
             LifecycleSettings lifecycle,
-            Clock clock) {
+            Clock clock,
+            BuyMetrics metrics) {
         this.catalog = catalog;
         this.store = store;
         this.soldOut = soldOut;
@@ -47,6 +49,7 @@ public class BuyService {
         this.hold = lifecycle.expiry().hold();
         this.absentRetryAfter = settings.absentRetryAfter();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -83,7 +86,13 @@ public class BuyService {
                                     e -> !(e instanceof BuyRefusedException),
                                     e -> new SaleUnavailableException(dropId, absentRetryAfter, e))
                             .flatMap(outcome -> answer(dropId, outcome));
-                });
+                })
+                .doOnSuccess(accepted -> {
+                    if (accepted != null) {
+                        metrics.accepted(accepted);
+                    }
+                })
+                .doOnError(metrics::failed);
     }
 
     private Mono<Accepted> answer(DropId dropId, BuyOutcome outcome) {

@@ -5,9 +5,14 @@ import dev.tarsspeedy.order.OrderId;
 import dev.tarsspeedy.order.UserId;
 import dev.tarsspeedy.order.sale.SaleStore;
 import dev.tarsspeedy.order.stream.ReservationMade;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -40,6 +45,7 @@ public class OrderService {
     private final TransactionalOperator transactions;
     private final LifecycleSettings settings;
     private final Clock clock;
+    private final Map<OrderStatus, Counter> statusChanges = new EnumMap<>(OrderStatus.class);
 
     public OrderService(
             OrderRepository orders,
@@ -48,7 +54,8 @@ public class OrderService {
             SaleStore store,
             TransactionalOperator transactions,
             LifecycleSettings settings,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.orders = orders;
         this.query = query;
         this.events = events;
@@ -56,6 +63,14 @@ public class OrderService {
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        for (OrderStatus status : OrderStatus.values()) {
+            statusChanges.put(
+                    status,
+                    Counter.builder("speedy.order.status.changes")
+                            .description("Orders that reached a status (placed orders count under their first one)")
+                            .tag("status", status.name().toLowerCase(Locale.ROOT))
+                            .register(meters));
+        }
     }
 
     /**
@@ -93,8 +108,11 @@ public class OrderService {
                                         reservation.buyerEmail(),
                                         reservation.locale(),
                                         taken);
-                                Mono<Void> stored =
-                                        orders.insert(order).then(orders.addHistory(id, order.status(), now));
+                                Mono<Void> stored = orders.insert(order)
+                                        .then(orders.addHistory(id, order.status(), now))
+                                        .doOnSuccess(done -> statusChanges
+                                                .get(order.status())
+                                                .increment());
                                 if (order.holdsStock()) {
                                     return stored.then(events.placed(order)).thenReturn(order.status());
                                 }
@@ -334,6 +352,7 @@ public class OrderService {
                                         ? orders.giveBackUnits(stored.dropId(), stored.quantity())
                                         : Mono.empty())
                         .then(publish(stored, now))
+                        .doOnSuccess(done -> statusChanges.get(stored.status()).increment())
                         .thenReturn(stored));
     }
 

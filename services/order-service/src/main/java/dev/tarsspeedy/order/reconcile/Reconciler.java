@@ -13,6 +13,9 @@ import dev.tarsspeedy.order.sale.LoadResult;
 import dev.tarsspeedy.order.sale.SaleRepository;
 import dev.tarsspeedy.order.sale.SaleSnapshot;
 import dev.tarsspeedy.order.sale.SaleStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,10 @@ public class Reconciler {
     private final ReconcileSettings properties;
     private final Clock clock;
     private final Set<DropId> rebuilding = ConcurrentHashMap.newKeySet();
+    /** Per drop in or near its window (a handful): units sold by the database's count, and the drop's quantity. */
+    private final MultiGauge soldUnits;
+
+    private final MultiGauge quantityUnits;
 
     public Reconciler(
             SaleRepository sales,
@@ -60,7 +67,8 @@ public class Reconciler {
             ReconciliationRepository reconciliations,
             ReservationBacklog backlog,
             ReconcileSettings properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.sales = sales;
         this.store = store;
         this.catalog = catalog;
@@ -69,19 +77,34 @@ public class Reconciler {
         this.backlog = backlog;
         this.properties = properties;
         this.clock = clock;
+        this.soldUnits = MultiGauge.builder("speedy.drop.sold.units")
+                .description("Units sold (held by live orders) per drop, by the database, at the last reconciliation")
+                .register(meters);
+        this.quantityUnits = MultiGauge.builder("speedy.drop.quantity.units")
+                .description("Units on sale per drop")
+                .register(meters);
     }
 
     /** Every drop in or near its window (the scheduled job). */
     public List<Reconciliation> reconcileAll() {
         List<Reconciliation> results = new ArrayList<>();
         Instant now = clock.instant();
+        List<MultiGauge.Row<?>> sold = new ArrayList<>();
+        List<MultiGauge.Row<?>> quantity = new ArrayList<>();
         for (Drop drop : catalog.relevant(now)) {
             try {
                 results.add(reconcile(drop.id()));
+                Tags tags = Tags.of("drop", drop.id().toString());
+                sold.add(MultiGauge.Row.of(
+                        tags, sales.sold(drop.id()).blockOptional(WAIT).orElse(0)));
+                quantity.add(MultiGauge.Row.of(tags, drop.quantity()));
             } catch (RuntimeException e) {
                 log.warn("could not reconcile drop {}: {}", drop.id(), e.toString());
             }
         }
+        // Drops that left their window leave the gauges: the label set stays as small as the drops on sale.
+        soldUnits.register(sold, true);
+        quantityUnits.register(quantity, true);
         return results;
     }
 

@@ -32,6 +32,7 @@ public class CheckoutService {
     private final TransactionalOperator transaction;
     private final CheckoutSettings settings;
     private final Clock clock;
+    private final PaymentMetrics metrics;
 
     public CheckoutService(
             PaymentRepository payments,
@@ -40,7 +41,8 @@ public class CheckoutService {
             PaymentEvents events,
             TransactionalOperator transaction,
             CheckoutSettings settings,
-            Clock clock) {
+            Clock clock,
+            PaymentMetrics metrics) {
         this.payments = payments;
         this.orders = orders;
         this.provider = provider;
@@ -48,6 +50,7 @@ public class CheckoutService {
         this.transaction = transaction;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -114,6 +117,11 @@ public class CheckoutService {
                     null);
             // Two starts at once: both asked Kakaopay, one row wins; the other tid is never approved and expires.
             return payments.insertIfNoLivePayment(payment)
+                    .doOnNext(inserted -> {
+                        if (inserted) {
+                            metrics.started();
+                        }
+                    })
                     .flatMap(inserted -> inserted
                             ? Mono.just(new Checkout(paymentId, prepared.redirectUrl()))
                             : payments.findLiveByOrder(order.orderId())
@@ -149,10 +157,20 @@ public class CheckoutService {
                 // Too late: the order is (being) expired and its stock released; taking the money now would sell
                 // the stock twice. Kakaopay's tid is simply never approved.
                 return payments.markFailed(paymentId, PaymentStatus.READY, "ORDER_EXPIRED", now)
+                        .doOnNext(won -> {
+                            if (Boolean.TRUE.equals(won)) {
+                                metrics.payment(PaymentStatus.FAILED);
+                            }
+                        })
                         .then(get(paymentId));
             }
             return payments.transition(paymentId, PaymentStatus.READY, PaymentStatus.APPROVING, now)
-                    .flatMap(won -> won ? callApprove(payment, pgToken) : Mono.empty())
+                    .flatMap(won -> won
+                            ? callApprove(payment, pgToken)
+                                    .then(get(paymentId))
+                                    .doOnNext(after -> metrics.payment(after.status()))
+                                    .then()
+                            : Mono.empty())
                     .then(get(paymentId));
         });
     }
@@ -210,6 +228,11 @@ public class CheckoutService {
         return get(paymentId)
                 .flatMap(payment ->
                         payments.transition(paymentId, PaymentStatus.READY, PaymentStatus.CANCELLED, clock.instant()))
+                .doOnNext(won -> {
+                    if (Boolean.TRUE.equals(won)) {
+                        metrics.payment(PaymentStatus.CANCELLED);
+                    }
+                })
                 .then(get(paymentId));
     }
 
@@ -217,6 +240,11 @@ public class CheckoutService {
     public Mono<Payment> fail(PaymentId paymentId) {
         return get(paymentId)
                 .flatMap(payment -> payments.markFailed(paymentId, PaymentStatus.READY, "FAIL_URL", clock.instant()))
+                .doOnNext(won -> {
+                    if (Boolean.TRUE.equals(won)) {
+                        metrics.payment(PaymentStatus.FAILED);
+                    }
+                })
                 .then(get(paymentId));
     }
 

@@ -3,6 +3,7 @@ package dev.tarsspeedy.payment.refund;
 import dev.tarsspeedy.payment.OrderId;
 import dev.tarsspeedy.payment.PaymentId;
 import dev.tarsspeedy.payment.checkout.Payment;
+import dev.tarsspeedy.payment.checkout.PaymentMetrics;
 import dev.tarsspeedy.payment.checkout.PaymentProvider;
 import dev.tarsspeedy.payment.checkout.PaymentRepository;
 import dev.tarsspeedy.payment.checkout.PaymentStatus;
@@ -28,6 +29,7 @@ public class RefundService {
     private static final Logger log = LoggerFactory.getLogger(RefundService.class);
 
     private final PaymentRepository payments;
+    private final PaymentMetrics metrics;
     private final PaymentProvider provider;
     private final RefundEvents events;
     private final TransactionalOperator transaction;
@@ -38,7 +40,9 @@ public class RefundService {
             PaymentProvider provider,
             RefundEvents events,
             TransactionalOperator transaction,
-            Clock clock) {
+            Clock clock,
+            PaymentMetrics metrics) {
+        this.metrics = metrics;
         this.payments = payments;
         this.provider = provider;
         this.events = events;
@@ -95,7 +99,8 @@ public class RefundService {
                                 paymentId,
                                 error.toString());
                         return Mono.just(PaymentStatus.REFUNDING);
-                    });
+                    })
+                    .doOnNext(metrics::refund);
         });
     }
 

@@ -44,6 +44,28 @@ final class SmtpFailures {
         return new DeliveryFailedException(messageId + " not sent, " + reason, failure);
     }
 
+    /**
+     * Whether the connection broke without the server answering the mail (a closed socket, a read that ended) or the
+     * server said it closes the connection ({@code 421}): what a kept connection meets when the server dropped it
+     * while it was idle. Any other answer is about the mail and stands.
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SendFailedException sent
+                    && ((sent.getInvalidAddresses() != null && sent.getInvalidAddresses().length > 0)
+                            || (sent.getValidSentAddresses() != null && sent.getValidSentAddresses().length > 0))) {
+                return false;
+            }
+            if (t instanceof MessagingException && t.getMessage() != null) {
+                Matcher reply = REPLY_CODE.matcher(t.getMessage());
+                if (reply.find()) {
+                    return (reply.group(1) + reply.group(2)).equals("421");
+                }
+            }
+        }
+        return true;
+    }
+
     static boolean isPermanent(Throwable failure) {
         for (Throwable t : chain(failure)) {
             if (t instanceof AddressException

@@ -11,6 +11,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,28 @@ class SmtpFailuresTest {
 
         assertThat(classified).isInstanceOf(DeliveryFailedException.class).hasCause(failure);
         assertThat(classified.getMessage()).contains("Connection refused").startsWith("<id@x> not sent, SMTP:");
+    }
+
+    @Test
+    void aConnectionThatEndedWithoutAnAnswerOrAClosingAnswerIsLost() {
+        // What JavaMail throws on a kept connection the server closed while it was idle.
+        assertThat(SmtpFailures.isConnectionLost(
+                        new MessagingException("Can't send command to SMTP host", new SocketException("Broken pipe"))))
+                .isTrue();
+        assertThat(SmtpFailures.isConnectionLost(
+                        new MessagingException("Exception reading response", new SocketException("Connection reset"))))
+                .isTrue();
+        assertThat(SmtpFailures.isConnectionLost(
+                        new MessagingException("421 4.4.2 tars.example Error: timeout exceeded")))
+                .isTrue();
+    }
+
+    @Test
+    void anAnswerAboutTheMailIsNotALostConnection() {
+        assertThat(SmtpFailures.isConnectionLost(perMessage(new SendFailedException("451 4.3.0 Try again later"))))
+                .isFalse();
+        assertThat(SmtpFailures.isConnectionLost(new MessagingException("552 5.3.4 Message too big")))
+                .isFalse();
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.tarsspeedy.order.stream.ReservationMade;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.EventHeaders;
 import dev.tarsspeedy.platform.events.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,10 @@ class RedisStreamRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
     private Instant lastFailureLog = Instant.EPOCH;
+    /** How long the oldest entry of the last round waited in Redis: the relay's lag, 0 when it had nothing to do. */
+    private final AtomicLong lagMillis = new AtomicLong();
+
+    private long roundLagMillis;
 
     RedisStreamRelay(
             StringRedisTemplate redis,
@@ -73,13 +80,17 @@ class RedisStreamRelay implements SmartLifecycle {
             DropCatalog catalog,
             RelaySettings properties,
             Clock clock,
-            @Value("${spring.application.name:order-service}") String application) {
+            @Value("${spring.application.name:order-service}") String application,
+            MeterRegistry meters) {
         this.redis = redis;
         this.kafka = kafka;
         this.catalog = catalog;
         this.settings = properties;
         this.clock = clock;
         this.consumerName = application + "-" + UUID.randomUUID();
+        TimeGauge.builder("speedy.reservation.relay.lag", lagMillis, TimeUnit.MILLISECONDS, AtomicLong::get)
+                .description("How long the oldest reservation of the relay's last round waited in Redis")
+                .register(meters);
     }
 
     @Override
@@ -134,6 +145,7 @@ class RedisStreamRelay implements SmartLifecycle {
     /** One round over every relevant drop; returns the entries acknowledged. */
     int relayAll() {
         int moved = 0;
+        roundLagMillis = 0;
         for (Drop drop : catalog.relevant(clock.instant())) {
             try {
                 moved += relay(drop.id());
@@ -148,6 +160,7 @@ class RedisStreamRelay implements SmartLifecycle {
                 }
             }
         }
+        lagMillis.set(roundLagMillis);
         return moved;
     }
 
@@ -165,6 +178,14 @@ class RedisStreamRelay implements SmartLifecycle {
         }
         if (records == null || records.isEmpty()) {
             return 0;
+        }
+        // A stream entry's id starts with the milliseconds at which Redis appended it.
+        long now = clock.millis();
+        for (MapRecord<String, Object, Object> record : records) {
+            Long appended = record.getId().getTimestamp();
+            if (appended != null) {
+                roundLagMillis = Math.max(roundLagMillis, now - appended);
+            }
         }
         List<RecordId> sent = send(drop, records);
         if (!sent.isEmpty()) {
