@@ -73,6 +73,7 @@ final class MarketStack implements AutoCloseable {
                 new StackService(
                         STAND_IN,
                         standInPort,
+                        standInPort, // no actuator: its health is on its one port
                         standInJar(repository),
                         List.of("--port", Integer.toString(standInPort), "--demo-session", "true"),
                         Map.of(),
