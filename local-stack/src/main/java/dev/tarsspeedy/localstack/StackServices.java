@@ -22,6 +22,9 @@ public final class StackServices {
 
     static final String MARKET = "market-stand-in";
 
+    /** The web interface's name in the stack and the gateway ({@code /health/web-service}); its module is services/web. */
+    static final String WEB = "web-service";
+
     /** The stand-ins' own health path; they are not behind the gateway. */
     static final String STAND_IN_HEALTH = "/__stand-in/health";
 
@@ -43,6 +46,8 @@ public final class StackServices {
         ports.put("catalog-service", 8085);
         ports.put("order-service", 8086);
         ports.put("payment-service", 8087);
+        // The web interface (services/web): pages through the gateway, like the APIs.
+        ports.put(WEB, 8088);
         // Not a service of ours: Kakaopay's online payment API as a local stand-in (stand-ins/kakaopay).
         ports.put(KAKAOPAY, 8090);
         // Not a service of ours either: the market-data providers (KIS, FSC, Finnhub) as one stand-in
@@ -94,6 +99,7 @@ public final class StackServices {
         return switch (name) {
             case KAKAOPAY -> repository.resolve("stand-ins").resolve("kakaopay");
             case MARKET -> repository.resolve("stand-ins").resolve("market");
+            case WEB -> repository.resolve("services").resolve("web");
             default -> repository.resolve("services").resolve(name);
         };
     }
@@ -135,6 +141,7 @@ public final class StackServices {
                     // The report preview is rendered by the notification service's internal endpoint.
                     environment.put("NOTIFICATION_URL", "http://127.0.0.1:" + port.get("notification-service"));
                     environment.put("ALERT_URL", "http://127.0.0.1:" + port.get("alert-service"));
+                    environment.put("WEB_URL", "http://127.0.0.1:" + port.get(WEB));
                 }
                 case "identity-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "identity_service"));
@@ -173,6 +180,15 @@ public final class StackServices {
                     environment.put("KAKAOPAY_SECRET_KEY", kakaopayKey);
                     // Kakaopay sends the browser back here: the public entry point.
                     environment.put("PAYMENT_PUBLIC_BASE_URL", gatewayUrl);
+                    if (present(repository).contains(WEB)) {
+                        // Back from Kakaopay to the web interface's order page (through its /payments/{id} hop).
+                        environment.put("PAYMENT_RESULT_URL", "/payments/{paymentId}");
+                    }
+                }
+                case WEB -> {
+                    environment.put("WEB_PORT", port.get(name).toString());
+                    // Every API call goes through the gateway; the sessions live in the stack's Redis (common).
+                    environment.put("GATEWAY_URL", gatewayUrl);
                 }
                 case "market-data-service" -> {
                     environment.putAll(database(infrastructure.postgres(), "market_data_service"));
@@ -243,6 +259,13 @@ public final class StackServices {
     }
 
     private static Path jar(Path repository, String service) {
+        if (WEB.equals(service)) {
+            return repository
+                    .resolve("services")
+                    .resolve("web")
+                    .resolve("target")
+                    .resolve("web.jar");
+        }
         return repository.resolve("services").resolve(service).resolve("target").resolve(service + ".jar");
     }
 }

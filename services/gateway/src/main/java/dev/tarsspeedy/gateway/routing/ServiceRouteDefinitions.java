@@ -20,7 +20,8 @@ import reactor.core.publisher.Flux;
  * <ul>
  *   <li>{@code <name>-stream}: its stream paths, without a response timeout;
  *   <li>{@code <name>}: its API paths, with its connect and response timeouts;
- *   <li>{@code <name>-docs}: {@code /v3/api-docs/<name>}, its OpenAPI document (only for a service with API paths);
+ *   <li>{@code <name>-docs}: {@code /v3/api-docs/<name>}, its OpenAPI document (only for a service with API paths
+ *       that serves one: not with {@code api-document: false});
  *   <li>{@code <name>-health}: {@code /health/<name>-service}, its {@code /healthz} (the status of every health indicator, on its public port).
  * </ul>
  *
@@ -59,10 +60,10 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
         return routes;
     }
 
-    /** The API document routes' paths, one per service with an API: what Swagger UI lists. */
+    /** The API document routes' paths, one per service with an API document: what Swagger UI lists. */
     public List<String> documentPaths() {
         return properties.services().entrySet().stream()
-                .filter(entry -> !entry.getValue().paths().isEmpty())
+                .filter(entry -> hasDocument(entry.getValue()))
                 .map(entry -> DOCS_PATH + entry.getKey())
                 .sorted()
                 .toList();
@@ -77,6 +78,8 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
         }
         if (!service.paths().isEmpty()) {
             routes.add(route(name, name, service, service.paths(), timeouts(service)));
+        }
+        if (hasDocument(service)) {
             RouteDefinition docs = route(name + "-docs", name, service, List.of(DOCS_PATH + name), Map.of());
             docs.getFilters().add(new FilterDefinition("SetPath=/v3/api-docs"));
             routes.add(docs);
@@ -88,6 +91,10 @@ public class ServiceRouteDefinitions implements RouteDefinitionLocator {
         health.getFilters().add(new FilterDefinition("SetPath=/healthz"));
         routes.add(health);
         return routes;
+    }
+
+    private static boolean hasDocument(ServiceRoutesSettings.Service service) {
+        return !service.paths().isEmpty() && service.apiDocument();
     }
 
     private static RouteDefinition route(

@@ -46,6 +46,9 @@ public record ServiceRoutesSettings(@DefaultValue Map<String, Service> services)
      *     ({@code spring.cloud.gateway.server.webflux.httpclient.connect-timeout}). A plain number is milliseconds
      * @param responseTimeout time the service has to start answering on its API routes; unset: the gateway's. A plain
      *     number is milliseconds
+     * @param apiDocument whether the service serves an OpenAPI document at {@code /v3/api-docs}: its docs route and
+     *     its entry in Swagger UI (default {@code true} for a service with API paths). {@code false} for one whose
+     *     paths are pages, not an API (the web interface), which would otherwise be listed as a 404
      */
     public record Service(
             URI uri,
@@ -53,7 +56,8 @@ public record ServiceRoutesSettings(@DefaultValue Map<String, Service> services)
             @DefaultValue List<String> streamPaths,
             @DefaultValue("0") int routeOrder,
             Duration connectTimeout,
-            Duration responseTimeout) {
+            Duration responseTimeout,
+            @DefaultValue("true") boolean apiDocument) {
 
         public Service {
             paths = List.copyOf(paths);

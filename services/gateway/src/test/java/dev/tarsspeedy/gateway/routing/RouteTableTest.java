@@ -112,6 +112,35 @@ class RouteTableTest {
         assertThat(publicPaths).noneMatch(path -> path.contains("/api/orders") || path.equals("/api/drops/**"));
     }
 
+    /**
+     * The web interface's pages: matched after every API route, and none of its paths reach into the API, the
+     * actuator, the API documents or the health routes, which stay with their own routes.
+     */
+    @Test
+    void theWebInterfaceServesItsPagesAfterEveryApiRoute() throws IOException {
+        List<RouteDefinition> routes = routes();
+        int web = index(routes, "web");
+        assertThat(web).isGreaterThan(index(routes, "catalog")).isGreaterThan(index(routes, "identity"));
+        assertThat(routes.get(web).getUri()).isEqualTo(URI.create("http://localhost:8088"));
+        assertThat(List.of(path(routes.get(web)).split(",")))
+                .contains("/", "/static/**", "/login", "/drops/**", "/orders/**", "/admin/**")
+                .noneMatch(path -> path.startsWith("/api")
+                        || path.startsWith("/actuator")
+                        || path.startsWith("/v3")
+                        || path.startsWith("/swagger-ui")
+                        || path.startsWith("/health")
+                        || path.equals("/**"));
+        assertThat(routes.get(web).getMetadata()).containsEntry("response-timeout", 20000L);
+        assertThat(routes)
+                .as("pages have no API document: no docs route (Swagger UI would list a 404)")
+                .extracting(RouteDefinition::getId)
+                .doesNotContain("web-docs");
+        assertThat(publicPaths(applicationYaml()))
+                .as("pages need no token at the edge: the web service keeps the session")
+                .contains("/", "/static/**", "/login", "/drops/**", "/orders/**")
+                .noneMatch(path -> path.equals("/**") || path.equals("/api/**"));
+    }
+
     @Test
     void onlyTheReportsOneClickUnsubscribeIsPublicInTars() throws IOException {
         List<String> publicPaths = publicPaths(applicationYaml());

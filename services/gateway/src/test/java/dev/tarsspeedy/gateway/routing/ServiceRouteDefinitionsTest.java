@@ -31,7 +31,8 @@ class ServiceRouteDefinitionsTest {
                         List.of(),
                         0,
                         Duration.ofMillis(1500),
-                        Duration.ofSeconds(4))));
+                        Duration.ofSeconds(4),
+                        true)));
 
         List<RouteDefinition> routes = definitions.routes();
 
@@ -73,7 +74,8 @@ class ServiceRouteDefinitionsTest {
                                 List.of("/api/drops/*/stream"),
                                 0,
                                 Duration.ofMillis(2000),
-                                Duration.ofMillis(5000))))
+                                Duration.ofMillis(5000),
+                                true)))
                 .routes();
 
         assertThat(routes).extracting(RouteDefinition::getId).startsWith("order-stream", "order");
@@ -87,8 +89,8 @@ class ServiceRouteDefinitionsTest {
 
     @Test
     void aServiceWithoutAnApiHasItsHealthRouteOnly() {
-        ServiceRouteDefinitions definitions = definitions(
-                Map.of("notification", new ServiceRoutesSettings.Service(ALERT, List.of(), List.of(), 0, null, null)));
+        ServiceRouteDefinitions definitions = definitions(Map.of(
+                "notification", new ServiceRoutesSettings.Service(ALERT, List.of(), List.of(), 0, null, null, true)));
 
         assertThat(definitions.routes()).extracting(RouteDefinition::getId).containsExactly("notification-health");
         assertThat(definitions.documentPaths()).isEmpty();
@@ -144,8 +146,27 @@ class ServiceRouteDefinitionsTest {
         return service(paths, routeOrder, ALERT);
     }
 
+    /** Pages, not an API: no docs route, so Swagger UI lists no document that would answer 404. */
+    @Test
+    void aServiceWithoutAnApiDocumentHasNoDocsRouteAndIsNotListed() {
+        ServiceRouteDefinitions definitions = definitions(Map.of(
+                "web",
+                new ServiceRoutesSettings.Service(ALERT, List.of("/", "/drops/**"), List.of(), 10, null, null, false),
+                "alert",
+                service(List.of("/api/alerts/**"), 0, ALERT)));
+
+        assertThat(definitions.routes())
+                .extracting(RouteDefinition::getId)
+                .containsExactly("alert", "alert-docs", "alert-health", "web", "web-health");
+        assertThat(definitions.documentPaths()).containsExactly("/v3/api-docs/alert");
+
+        SwaggerUiConfigProperties swaggerUi = new SwaggerUiConfigProperties();
+        new SwaggerUiDocuments(null, definitions).listServiceDocuments(swaggerUi);
+        assertThat(swaggerUi.getUrls()).extracting(SwaggerUrl::getUrl).containsExactly("/v3/api-docs/alert");
+    }
+
     private static ServiceRoutesSettings.Service service(List<String> paths, int routeOrder, URI uri) {
-        return new ServiceRoutesSettings.Service(uri, paths, List.of(), routeOrder, null, null);
+        return new ServiceRoutesSettings.Service(uri, paths, List.of(), routeOrder, null, null, true);
     }
 
     private static ServiceRouteDefinitions definitions(Map<String, ServiceRoutesSettings.Service> services) {
