@@ -95,7 +95,8 @@ public final class StackServices {
                 .toList();
     }
 
-    private static Path moduleOf(Path repository, String name) {
+    /** The module a process of the stack is built from ({@code web-service}: {@code services/web}). */
+    public static Path moduleOf(Path repository, String name) {
         return switch (name) {
             case KAKAOPAY -> repository.resolve("stand-ins").resolve("kakaopay");
             case MARKET -> repository.resolve("stand-ins").resolve("market");

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The web interface in a real Chromium, against the packaged local stack, through the gateway as a person uses it:
@@ -287,11 +288,7 @@ class WebJourneysIT {
         }
     }
 
-    /**
-     * TARS: a report schedule added on its page, paused, its mail previewed, and a report asked for now. (The mail
-     * that "send now" asks for does not reach the mailbox yet: the notification service dead-letters it, a bulk
-     * template without an unsubscribe address; see the web service's README.)
-     */
+    /** TARS: a report schedule added on its page, paused, its mail previewed, and a report asked for now, mailed. */
     @ParameterizedTest
     @ValueSource(strings = {"en", "ko"})
     void addAReportScheduleAndPreviewItsMail(String language) throws Exception {
@@ -337,6 +334,13 @@ class WebJourneysIT {
                     .hasText(
                             language.equals("ko") ? "리포트를 메일로 보내고 있습니다." : "The report is on its way to your mailbox.");
         }
+        // The report asked for now: a transactional mail, so no unsubscribe link (the schedule is paused anyway).
+        JsonNode report = mailbox.await(
+                reader.email(), mail -> mail.get("subject").asString().startsWith("[TARS]"), Duration.ofSeconds(60));
+        assertThat(report.get("text").asString()).contains("005930");
+        assertThat(report.get("headers").propertyStream().map(header -> header.getKey()))
+                .as("headers of the report asked for now")
+                .noneMatch(name -> name.equalsIgnoreCase("List-Unsubscribe"));
     }
 
     /** TARS: a price alert set from the stock's page, shown in the list, then changed and deleted. */

@@ -45,7 +45,8 @@ class ComposeFileTest {
         for (String name : platformServices()) {
             Map<String, Object> service = (Map<String, Object>) services().get(name);
             Map<String, Object> environment = (Map<String, Object>) service.get("environment");
-            String readme = Files.readString(MonitoringFiles.REPOSITORY.resolve("services/" + name + "/README.md"));
+            String readme = Files.readString(
+                    StackServices.moduleOf(MonitoringFiles.REPOSITORY, name).resolve("README.md"));
             Set<String> exact = new HashSet<>();
             Set<String> prefixes = new HashSet<>();
             for (String text : List.of(shared, readme)) {
