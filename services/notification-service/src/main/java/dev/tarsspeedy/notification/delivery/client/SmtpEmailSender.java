@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public class SmtpEmailSender implements EmailSender, DisposableBean {
 
     private static final int IDLE_THREAD_SECONDS = 60;
     private static final String DEFAULT_PROTOCOL = "smtp";
+    /** Where JavaMail takes the SMTP sockets from: ours have {@code TCP_NODELAY} ({@link NoDelaySocketFactory}). */
+    static final String SOCKET_FACTORY = "mail.smtp.socketFactory";
 
     private final JavaMailSenderImpl mailSender;
     private final InternetAddress from;
@@ -66,6 +69,11 @@ public class SmtpEmailSender implements EmailSender, DisposableBean {
     private volatile boolean closed;
 
     public SmtpEmailSender(JavaMailSenderImpl mailSender, DeliverySettings properties) {
+        // An instance, not a class name (JavaMail's rule for this property); setting the properties again drops any
+        // session made before, so every connection gets it.
+        Properties javaMail = mailSender.getJavaMailProperties();
+        javaMail.putIfAbsent(SOCKET_FACTORY, new NoDelaySocketFactory());
+        mailSender.setJavaMailProperties(javaMail);
         this.mailSender = mailSender;
         this.from = MimeMessages.sender(properties.from());
         this.scheduler = Schedulers.newBoundedElastic(
