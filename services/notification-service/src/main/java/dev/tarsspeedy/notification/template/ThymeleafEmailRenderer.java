@@ -116,7 +116,9 @@ public class ThymeleafEmailRenderer implements EmailRenderer {
                 catalog.find(template).orElseThrow(() -> new UnknownTemplateException(template, catalog.ids()));
         Map<String, Object> valid = spec.validate(model);
         boolean usable = unsubscribeUrl != null && unsubscribeUrl.strip().matches("(?i)https?://\\S+");
-        String unsubscribe = spec.bulk() ? (usable ? unsubscribeUrl.strip() : "#") : null;
+        // A link where the mail will have one: a bulk template always, a report of a schedule when its URL is given
+        // (an unusable URL shows as "#"); none for a mail without one (a report asked for now).
+        String unsubscribe = usable ? unsubscribeUrl.strip() : (spec.bulk() || unsubscribeUrl != null ? "#" : null);
         return render(spec, valid, language(locale), unsubscribe, Images.DATA_URIS)
                 .html();
     }

@@ -8,6 +8,7 @@ import dev.tarsspeedy.contracts.notification.EmailRequested.Category;
 import dev.tarsspeedy.notification.template.ThymeleafEmailRenderer;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,7 +31,7 @@ class BulkMailTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stock-report", "drop-reminder"})
+    @ValueSource(strings = {"drop-reminder"})
     void aBulkTemplateRequestedAsTransactionalIsSentAsBulkWithItsUnsubscribeUrl(String template) {
         EmailRequested requested = request(template, Category.TRANSACTIONAL, UNSUBSCRIBE);
 
@@ -51,7 +52,7 @@ class BulkMailTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stock-report", "drop-reminder"})
+    @ValueSource(strings = {"drop-reminder"})
     void aBulkTemplateWithoutAnUnsubscribeUrlIsRefusedForGoodWhateverItsCategory(String template) {
         for (Category category : Category.values()) {
             assertThatThrownBy(() -> asSent(request(template, category, null)))
@@ -72,9 +73,11 @@ class BulkMailTest {
                 "order-confirmed",
                 "order-status-changed",
                 "payment-refunded",
+                "stock-report",
                 "no-such-template"
             })
     void otherTemplatesFollowTheProducersCategory(String template) {
+        // stock-report among them: BULK when scheduled, TRANSACTIONAL when the user asked for it now.
         EmailRequested transactional = request(template, Category.TRANSACTIONAL, UNSUBSCRIBE);
         EmailRequested bulk = request(template, Category.BULK, UNSUBSCRIBE);
 
@@ -84,5 +87,15 @@ class BulkMailTest {
                 .isNull();
         assertThat(asSent(bulk)).isSameAs(bulk);
         assertThat(BulkMail.unsubscribeUrl(bulk)).isEqualTo(UNSUBSCRIBE);
+    }
+
+    @Test
+    void aScheduledReportWithoutAnUnsubscribeUrlIsRefusedOneAskedForNowNeedsNone() {
+        assertThatThrownBy(() -> asSent(request("stock-report", Category.BULK, null)))
+                .isInstanceOf(RejectedRequestException.class)
+                .hasMessageStartingWith("BULK mail needs an unsubscribeUrl");
+        EmailRequested now = request("stock-report", Category.TRANSACTIONAL, null);
+        assertThat(asSent(now)).isSameAs(now);
+        assertThat(BulkMail.unsubscribeUrl(now)).isNull();
     }
 }
