@@ -46,9 +46,13 @@ class DeadLetterIT extends NotificationTestBase {
                 Map.of("name", "N", "rows", List.of()),
                 Category.BULK,
                 null);
-        // A report is bulk mail whatever the producer says: without an unsubscribe URL it cannot go.
-        EmailRequested reportAsTransactional =
-                transactional("dlt:report:" + run, "stock-report", "en", to, Map.of("name", "N", "rows", List.of()));
+        // A reminder is bulk mail whatever the producer says: without an unsubscribe URL it cannot go.
+        EmailRequested reminderAsTransactional = transactional(
+                "dlt:reminder:" + run,
+                "drop-reminder",
+                "en",
+                to,
+                Map.of("product", "P", "opensAt", "2026-12-07T20:00:00+09:00", "dropUrl", "https://speedy.example/d"));
         EmailRequested notAnAddress = transactional(
                 "dlt:address:" + run,
                 "signup-verification",
@@ -60,6 +64,7 @@ class DeadLetterIT extends NotificationTestBase {
         double unknownBefore = metrics.count(DeliveryMetrics.DEAD_LETTERED, DeliveryMetrics.UNKNOWN_TEMPLATE);
         double signUpBefore = metrics.count(DeliveryMetrics.DEAD_LETTERED, "signup-verification");
         double reportBefore = metrics.count(DeliveryMetrics.DEAD_LETTERED, "stock-report");
+        double reminderBefore = metrics.count(DeliveryMetrics.DEAD_LETTERED, "drop-reminder");
         EventEnvelope unknownEnvelope = Requests.envelope(unknownTemplate);
 
         Requests.send(
@@ -67,7 +72,7 @@ class DeadLetterIT extends NotificationTestBase {
                 unknownEnvelope,
                 Requests.envelope(invalidModel),
                 Requests.envelope(bulkWithoutUnsubscribe),
-                Requests.envelope(reportAsTransactional),
+                Requests.envelope(reminderAsTransactional),
                 Requests.envelope(good));
         Requests.send(TOPIC, notAnAddress);
 
@@ -84,7 +89,7 @@ class DeadLetterIT extends NotificationTestBase {
                 invalidModel,
                 "invalid model for template 'signup-verification': field 'expiresInMinutes' must be a number, not text");
         assertDeadLettered(bulkWithoutUnsubscribe, "BULK mail needs an unsubscribeUrl");
-        assertDeadLettered(reportAsTransactional, "BULK mail needs an unsubscribeUrl");
+        assertDeadLettered(reminderAsTransactional, "BULK mail needs an unsubscribeUrl");
         DeliveryRecord address = assertDeadLettered(notAnAddress, "not a valid recipient address");
         // The address was only found wrong while sending: claimed once, never retried.
         assertThat(address.attempts()).isEqualTo(1);
@@ -111,7 +116,9 @@ class DeadLetterIT extends NotificationTestBase {
                 .isEqualTo(unknownBefore + 1);
         assertThat(metrics.count(DeliveryMetrics.DEAD_LETTERED, "signup-verification"))
                 .isEqualTo(signUpBefore + 2);
-        assertThat(metrics.count(DeliveryMetrics.DEAD_LETTERED, "stock-report")).isEqualTo(reportBefore + 2);
+        assertThat(metrics.count(DeliveryMetrics.DEAD_LETTERED, "stock-report")).isEqualTo(reportBefore + 1);
+        assertThat(metrics.count(DeliveryMetrics.DEAD_LETTERED, "drop-reminder"))
+                .isEqualTo(reminderBefore + 1);
     }
 
     /** Dead-lettered after exactly one attempt: a permanent failure is not retried. */
