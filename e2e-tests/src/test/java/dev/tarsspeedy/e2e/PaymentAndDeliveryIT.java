@@ -77,9 +77,13 @@ class PaymentAndDeliveryIT {
         assertThat(approved.location())
                 .contains("/api/payments/" + paymentId + "/approve")
                 .contains("pg_token=");
-        Browser.Page result = browser.follow(approved);
-        assertThat(result.status()).isEqualTo(200);
-        assertThat(result.uri().getPath()).isEqualTo("/api/payments/" + paymentId + "/result");
+        // The payment service approves with Kakaopay, then sends the browser to the web interface's page for the
+        // payment (PAYMENT_RESULT_URL in the stack), which shows the order's result to its signed-in owner.
+        Browser.Page callback = browser.get(approved.uri().resolve(approved.location()));
+        assertThat(callback.status())
+                .as("the approval callback sends the browser on")
+                .isEqualTo(303);
+        assertThat(URI.create(callback.location()).getPath()).isEqualTo("/payments/" + paymentId);
 
         Poll.until(() -> order(orderId, seoyeon), r -> status(r).equals("PAID"), Duration.ofSeconds(30));
         mailbox.await(

@@ -14,6 +14,7 @@ import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import dev.tarsspeedy.e2e.fixture.Api;
 import dev.tarsspeedy.e2e.fixture.Mailbox;
+import dev.tarsspeedy.e2e.fixture.Poll;
 import dev.tarsspeedy.e2e.fixture.RunningStack;
 import dev.tarsspeedy.e2e.fixture.Shoppers;
 import dev.tarsspeedy.e2e.fixture.Speedy;
@@ -161,7 +162,11 @@ class WebJourneysIT {
             arrive(page, Pattern.compile(".*/orders/[0-9a-f-]+\\?bought$"));
             assertThat(page.locator("#order-status")).hasText(language.equals("ko") ? "결제 대기" : "Waiting for payment");
             Chromium.assertAccessible(page);
-            Api.Response orders = api.get("/api/orders", shopper.token());
+            // The order list is written from the order events (Kafka), a moment after the buy's answer.
+            Api.Response orders = Poll.until(
+                    () -> api.get("/api/orders", shopper.token()),
+                    r -> r.status() == 200 && r.json().path("total").asInt() >= 1,
+                    Duration.ofSeconds(30));
             assertThat(orders.json().path("total").asInt())
                     .as("a double click buys once: " + orders)
                     .isEqualTo(1);
