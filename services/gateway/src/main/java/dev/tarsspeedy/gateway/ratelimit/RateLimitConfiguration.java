@@ -1,8 +1,11 @@
 package dev.tarsspeedy.gateway.ratelimit;
 
+import dev.tarsspeedy.platform.redis.LuaScript;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.script.RedisScript;
 
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -19,5 +22,26 @@ class RateLimitConfiguration {
         // Always computed: the filter needs X-RateLimit-Remaining for Retry-After, and decides what the client sees.
         limiter.setIncludeHeaders(true);
         return limiter;
+    }
+
+    /**
+     * The token bucket's script read once ({@link LuaScript}): Spring Cloud Gateway's own script bean re-reads the
+     * file's last-modified time inside the jar on every request, under a lock all event loops share.
+     */
+    @Bean
+    static BeanPostProcessor rateLimiterScriptReadOnce() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (RedisRateLimiter.REDIS_SCRIPT_NAME.equals(name) && bean instanceof RedisScript<?> script) {
+                    return readOnce(script);
+                }
+                return bean;
+            }
+        };
+    }
+
+    static <T> LuaScript<T> readOnce(RedisScript<T> script) {
+        return LuaScript.of(script.getScriptAsString(), script.getResultType());
     }
 }

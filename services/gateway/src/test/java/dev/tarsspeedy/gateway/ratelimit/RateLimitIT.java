@@ -3,16 +3,24 @@ package dev.tarsspeedy.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarsspeedy.gateway.fixture.GatewayTestBase;
+import dev.tarsspeedy.platform.redis.LuaScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** Limits in real Redis: replenish 1/s, burst 5 in application-test.yml. */
 class RateLimitIT extends GatewayTestBase {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aBurstBeyondTheLimitIs429ProblemWithRetryAfterForThatUserOnly() {
@@ -63,6 +71,14 @@ class RateLimitIT extends GatewayTestBase {
                 .containsEntry("type", PROBLEMS + "too-many-requests")
                 .containsEntry("title", "요청이 너무 많음")
                 .containsEntry("status", 429);
+    }
+
+    @Test
+    void theBucketsScriptIsReadOnceNotPerRequest() {
+        Object script = ReflectionTestUtils.getField(context.getBean(RedisRateLimiter.class), "script");
+
+        assertThat(script).isInstanceOf(LuaScript.class);
+        assertThat(((LuaScript<?>) script).getScriptAsString()).contains("redis.call");
     }
 
     private EntityExchangeResult<byte[]> get(String token) {

@@ -2,10 +2,10 @@ package dev.tarsspeedy.market.provider.persistence;
 
 import dev.tarsspeedy.market.provider.BudgetStore;
 import dev.tarsspeedy.market.provider.ProviderName;
+import dev.tarsspeedy.platform.redis.LuaScript;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -18,8 +18,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class RedisBudgetStore implements BudgetStore {
 
-    private static final RedisScript<Long> TAKE =
-            RedisScript.of(new ClassPathResource("market/provider-budget.lua"), Long.class);
+    private static final RedisScript<Long> TAKE = LuaScript.fromClasspath("market/provider-budget.lua", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
 

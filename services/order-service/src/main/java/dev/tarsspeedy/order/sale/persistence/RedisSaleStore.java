@@ -10,12 +10,12 @@ import dev.tarsspeedy.order.sale.LoadResult;
 import dev.tarsspeedy.order.sale.SaleSnapshot;
 import dev.tarsspeedy.order.sale.SaleStore;
 import dev.tarsspeedy.order.sale.SoldOutFlags;
+import dev.tarsspeedy.platform.redis.LuaScript;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -31,23 +31,18 @@ import reactor.core.publisher.Mono;
 class RedisSaleStore implements SaleStore {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> BUY = RedisScript.of(new ClassPathResource("redis/buy.lua"), List.class);
+    private static final RedisScript<List> BUY = LuaScript.fromClasspath("redis/buy.lua", List.class);
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> RELEASE =
-            RedisScript.of(new ClassPathResource("redis/release.lua"), List.class);
+    private static final RedisScript<List> RELEASE = LuaScript.fromClasspath("redis/release.lua", List.class);
 
-    private static final RedisScript<String> LOAD =
-            RedisScript.of(new ClassPathResource("redis/load.lua"), String.class);
-    private static final RedisScript<Long> REBUILD =
-            RedisScript.of(new ClassPathResource("redis/rebuild.lua"), Long.class);
-    private static final RedisScript<Long> ADOPT = RedisScript.of(new ClassPathResource("redis/adopt.lua"), Long.class);
-    private static final RedisScript<Long> CORRECT =
-            RedisScript.of(new ClassPathResource("redis/correct.lua"), Long.class);
+    private static final RedisScript<String> LOAD = LuaScript.fromClasspath("redis/load.lua", String.class);
+    private static final RedisScript<Long> REBUILD = LuaScript.fromClasspath("redis/rebuild.lua", Long.class);
+    private static final RedisScript<Long> ADOPT = LuaScript.fromClasspath("redis/adopt.lua", Long.class);
+    private static final RedisScript<Long> CORRECT = LuaScript.fromClasspath("redis/correct.lua", Long.class);
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SNAPSHOT =
-            RedisScript.of(new ClassPathResource("redis/snapshot.lua"), List.class);
+    private static final RedisScript<List> SNAPSHOT = LuaScript.fromClasspath("redis/snapshot.lua", List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final SoldOutFlags soldOut;
