@@ -18,6 +18,10 @@ import org.springframework.http.HttpStatus;
  * }</pre>
  *
  * <p>With a {@code null} detail, the bundle's {@code <type>.detail} message is the detail.
+ *
+ * <p>No stack trace: a problem is an answer to the client, not a fault to debug, and on a hot path it is the common
+ * answer (a drop's sold-out refusals), where filling a trace through the Reactor frames would cost more than the
+ * rest of the refusal. For the same reason nothing can be suppressed into it (Reactor's checkpoints).
  */
 public class ProblemException extends RuntimeException {
 
@@ -38,7 +42,7 @@ public class ProblemException extends RuntimeException {
 
     private ProblemException(
             HttpStatus status, String type, String detail, String detailCode, List<Object> detailArguments) {
-        super(detail != null ? detail : detailCode);
+        super(detail != null ? detail : detailCode, null, false, false);
         this.status = status;
         this.type = type;
         this.detailCode = detailCode;

@@ -1,6 +1,7 @@
 package dev.tarsspeedy.platform.problem;
 
 import jakarta.validation.ConstraintViolation;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,6 +67,10 @@ public final class ProblemMapper {
     private static final Set<String> CONFLICTS = Set.of(
             "org.springframework.dao.DuplicateKeyException",
             "org.springframework.dao.OptimisticLockingFailureException");
+
+    /** Simple names of the exceptions servers raise when the client hung up. */
+    private static final Set<String> CLIENT_GONE =
+            Set.of("AbortedException", "ClientAbortException", "EOFException", "EofException");
 
     private final Duration retryAfter;
 
@@ -156,6 +162,12 @@ public final class ProblemMapper {
         }
         if (error instanceof ErrorResponse response) {
             return fromStatus(response.getStatusCode(), error);
+        }
+        if (clientGone(error)) {
+            // The client hung up (its timeout, a closed tab): nobody will read this answer, and nothing failed here.
+            // Under load that is thousands of clients a second, so one line at debug, without the stack trace.
+            log.debug("client gone before the answer: {}", error.toString());
+            return Problem.standard(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
         }
         log.error("unexpected error", error);
         return Problem.standard(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
@@ -440,6 +452,28 @@ public final class ProblemMapper {
             }
         }
         return null;
+    }
+
+    /**
+     * The client closed the connection before the answer: the exceptions servers raise for it, by simple name as
+     * Spring's {@code DisconnectedClientHelper} tells them (Reactor Netty's {@code AbortedException}, ...), and the
+     * operating system's words for it. Spring's own helper is not used: it walks the causes without an end when the
+     * chain loops.
+     */
+    static boolean clientGone(Throwable error) {
+        for (Throwable current : chain(error)) {
+            if (CLIENT_GONE.contains(current.getClass().getSimpleName())) {
+                return true;
+            }
+            String message = current.getMessage();
+            if (current instanceof IOException && message != null) {
+                String lower = message.toLowerCase(Locale.ROOT);
+                if (lower.contains("broken pipe") || lower.contains("connection reset by peer")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

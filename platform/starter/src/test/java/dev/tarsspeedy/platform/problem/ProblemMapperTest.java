@@ -3,18 +3,24 @@ package dev.tarsspeedy.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.ConnectTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.netty.channel.AbortedException;
 
 /** How failures that no controller catches are classified; ProblemDetailsIT checks them end to end. */
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemMapperTest {
 
     private final ProblemMapper mapper = new ProblemMapper(Duration.ofMillis(2500));
@@ -34,6 +40,25 @@ class ProblemMapperTest {
             assertThat(problem.headers()).containsEntry(HttpHeaders.RETRY_AFTER, "3");
             assertThat(problem.detail()).isNull();
         }
+    }
+
+    @Test
+    void aClientThatHungUpIsNoErrorInTheLog(CapturedOutput output) {
+        Problem gone = mapper.toProblem(new AbortedException("Connection has been closed"));
+        Problem reset = mapper.toProblem(new IllegalStateException(new IOException("Connection reset by peer")));
+        Problem broken = mapper.toProblem(new IllegalStateException("unexpected"));
+
+        assertThat(gone.type()).isEqualTo("internal-error");
+        assertThat(reset.type()).isEqualTo("internal-error");
+        assertThat(broken.type()).isEqualTo("internal-error");
+        // The real fault is logged with its stack trace; the hang-up is not logged as an error at all.
+        assertThat(output.getOut().lines().filter(line -> line.contains("ERROR")))
+                .hasSize(1)
+                .allMatch(line -> line.contains("unexpected error"));
+        assertThat(output.getOut())
+                .contains("java.lang.IllegalStateException: unexpected")
+                .doesNotContain("AbortedException")
+                .doesNotContain("Connection reset by peer");
     }
 
     @Test

@@ -2,7 +2,10 @@ package dev.tarsspeedy.order.buying;
 
 import dev.tarsspeedy.order.DropId;
 
-/** Redis (or this instance's memory of it) refused a buy. */
+/**
+ * Redis (or this instance's memory of it) refused a buy. The common answer of a drop (everybody after the sell-out),
+ * so it carries no stack trace: it says why, not where.
+ */
 public class BuyRefusedException extends RuntimeException {
 
     /** Why. */
@@ -18,10 +21,15 @@ public class BuyRefusedException extends RuntimeException {
     private final int remaining;
 
     public BuyRefusedException(DropId dropId, Reason reason, int remaining) {
-        super("drop " + dropId + ": " + reason);
+        super(null, null, false, false);
         this.dropId = dropId;
         this.reason = reason;
         this.remaining = remaining;
+    }
+
+    @Override
+    public String getMessage() {
+        return "drop " + dropId + ": " + reason;
     }
 
     public DropId dropId() {
