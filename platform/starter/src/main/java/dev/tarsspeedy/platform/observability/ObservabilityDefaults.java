@@ -20,7 +20,9 @@ import org.springframework.core.env.Profiles;
  *       balancers and the gateway's {@code /health/<name>} routes;
  *   <li>a latency histogram of a few buckets on {@code http.server.requests}, for p99 per service and route;
  *   <li>common metric tags {@code service} and {@code instance};
- *   <li>trace and span ids in every log line (Micrometer Tracing puts them in the MDC);
+ *   <li>trace and span ids in every log line (Micrometer Tracing puts them in the MDC), one request in ten sampled
+ *       ({@code TRACING_SAMPLING_PROBABILITY});
+ *   <li>no observations of Spring Security's filters (nothing reads them; they cost CPU on every request);
  *   <li>JSON (ECS) logs on the console when the {@code prod} profile is active.
  * </ul>
  */
@@ -60,8 +62,13 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
                 "25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s");
         defaults.put("management.metrics.tags.service", "${spring.application.name:unknown}");
         defaults.put("management.metrics.tags.instance", "${HOSTNAME:local}:${server.port:8080}");
-        // Every request gets a trace; sampling decides only what would be exported, not what is logged.
-        defaults.put("management.tracing.sampling.probability", "1.0");
+        // Every request gets trace and span ids in its log lines; one in ten is sampled (its spans recorded, its
+        // metrics' exemplars). Sampling every request cost the buy path measurable CPU (docs/benchmarks.md).
+        defaults.put("management.tracing.sampling.probability", "${TRACING_SAMPLING_PROBABILITY:0.1}");
+        // Spring Security observes each of its filters, the authentication and the authorization of every request:
+        // three observations (timers, spans, context switches) per request that no dashboard or alert reads.
+        // http.server.requests, the one every dashboard uses, stays.
+        defaults.put("management.observations.enable.spring.security", "false");
         // Carries the trace context across Reactor operators, so log lines on any thread keep their ids.
         defaults.put("spring.reactor.context-propagation", "auto");
         defaults.put("logging.pattern.correlation", "[${spring.application.name:},%X{traceId:-},%X{spanId:-}] ");
