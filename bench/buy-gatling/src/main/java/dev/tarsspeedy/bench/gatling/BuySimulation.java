@@ -159,7 +159,7 @@ public class BuySimulation extends Simulation {
         }
     }
 
-    private static List<String> readTokens(Path file) {
+    static List<String> readTokens(Path file) {
         try (var lines = Files.lines(file, StandardCharsets.US_ASCII)) {
             // A line is "userId token"; Gatling needs only the token.
             return lines.filter(line -> !line.isBlank())

@@ -9,6 +9,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,9 @@ import org.HdrHistogram.ConcurrentHistogram;
  * keys ({@code accepted} counts the 200s), so bench/buy's {@code GatlingRun} reads both.
  *
  * <p>Settings (system properties): {@code bench.baseUrl}, {@code bench.paths}, {@code bench.rate} (users per second),
- * {@code bench.duration} and {@code bench.warmup} (seconds), {@code bench.counts}.
+ * {@code bench.duration} and {@code bench.warmup} (seconds), {@code bench.counts}, and optionally {@code bench.tokens}
+ * (the token file of {@link BuySimulation}): then every user sends the next buyer's token, as bench/buy's no-op
+ * reference rows do, so the gateway checks it as on the buy path.
  */
 public class GetSimulation extends Simulation {
 
@@ -47,6 +50,9 @@ public class GetSimulation extends Simulation {
     private final int durationSeconds = Integer.parseInt(required("bench.duration"));
     private final int warmupSeconds = Integer.parseInt(System.getProperty("bench.warmup", "0"));
     private final Path countsFile = Path.of(required("bench.counts"));
+    private final List<String> tokens = System.getProperty("bench.tokens", "").isBlank()
+            ? List.of()
+            : BuySimulation.readTokens(Path.of(System.getProperty("bench.tokens")));
 
     private final LongAdder ok = new LongAdder();
     private final LongAdder otherStatus = new LongAdder();
@@ -89,12 +95,18 @@ public class GetSimulation extends Simulation {
                 if (counted) {
                     firstStart.accumulateAndGet(System.currentTimeMillis(), Math::min);
                 }
-                return Map.of("path", paths.get(index % paths.size()), "arrived", System.nanoTime());
+                return Map.of(
+                        "path",
+                        paths.get(index % paths.size()),
+                        "token",
+                        tokens.isEmpty() ? "" : tokens.get(index % tokens.size()),
+                        "arrived",
+                        System.nanoTime());
             }
         };
         return scenario(name)
                 .feed(feeder)
-                .exec(http(name).get("#{path}").check(status().saveAs("status"), status().is(200)))
+                .exec(request(name).check(status().saveAs("status"), status().is(200)))
                 .exec(session -> {
                     if (counted) {
                         micros.recordValue(Math.max(0, (System.nanoTime() - session.getLong("arrived")) / 1000));
@@ -109,6 +121,11 @@ public class GetSimulation extends Simulation {
                     }
                     return session;
                 });
+    }
+
+    private HttpRequestActionBuilder request(String name) {
+        HttpRequestActionBuilder get = http(name).get("#{path}");
+        return tokens.isEmpty() ? get : get.header("Authorization", "Bearer #{token}");
     }
 
     @Override

@@ -102,14 +102,17 @@ public final class BuyBenchmark {
             Optional<Path> profileFolder = options.profile() ? Optional.of(runFolder.resolve("jfr")) : Optional.empty();
             profileFolder.ifPresent(Folders::create);
             Path orderJar = options.orderJar().orElse(OrderStack.jar(repository, OrderStack.ORDER_SERVICE));
-            if (!http.isEmpty() && !OrderStack.built(repository, orderJar)) {
-                System.out.println("(c) and (d) skipped: " + orderJar + " or the gateway's jar is not built"
+            Path gatewayJar = OrderStack.jar(repository, OrderStack.GATEWAY);
+            List<Target> current =
+                    http.stream().filter(t -> t != Target.D_BASELINE).toList();
+            if (!http.isEmpty() && !OrderStack.built(orderJar, gatewayJar)) {
+                System.out.println("(c) to (f) skipped: " + orderJar + " or " + gatewayJar + " is not built"
                         + " (is the order service in this checkout?).");
-            } else if (!http.isEmpty()) {
+            } else if (!current.isEmpty()) {
                 System.out.println("Starting the order service and the gateway from their jars...");
                 try (OrderStack stack = new OrderStack(
-                        repository, orderJar, runFolder.resolve("services"), infrastructure, tokens, profileFolder)) {
-                    for (Target target : http) {
+                        orderJar, gatewayJar, runFolder.resolve("services"), infrastructure, tokens, profileFolder)) {
+                    for (Target target : current) {
                         rows.add(runHttp(
                                 stack,
                                 infrastructure,
@@ -122,11 +125,16 @@ public final class BuyBenchmark {
                         printRow(rows.getLast());
                     }
                     if (options.findMax()) {
-                        Target target = http.getLast();
+                        // The buy path through the gateway when it was measured, else the last target asked for.
+                        Target target = current.contains(Target.D) ? Target.D : current.getLast();
                         answer = Optional.of(findMax(stack, infrastructure, tokens, target, cpuNotes));
                     }
                     System.out.println("Service logs: " + stack.logs());
                 }
+            }
+            if (options.baseline().isPresent()) {
+                rows.add(runBaseline(options.baseline().get(), infrastructure, tokens, cpuNotes));
+                printRow(rows.getLast());
             }
 
             String report = report(rows, cpuNotes, answer);
@@ -176,6 +184,35 @@ public final class BuyBenchmark {
         }
     }
 
+    /** (d) once more, on another build's jars (before a change), with the same load and a fresh drop. */
+    private Measurement runBaseline(Path folder, Infrastructure infrastructure, Tokens tokens, List<String> cpuNotes)
+            throws Exception {
+        Path orderJar = folder.resolve(OrderStack.ORDER_SERVICE + ".jar");
+        Path gatewayJar = folder.resolve(OrderStack.GATEWAY + ".jar");
+        if (!OrderStack.built(orderJar, gatewayJar)) {
+            throw new IllegalArgumentException("--baseline " + folder + " needs " + OrderStack.ORDER_SERVICE
+                    + ".jar and " + OrderStack.GATEWAY + ".jar");
+        }
+        System.out.println("Starting the baseline's order service and gateway (" + folder + ")...");
+        try (OrderStack stack = new OrderStack(
+                orderJar,
+                gatewayJar,
+                runFolder.resolve("baseline-services"),
+                infrastructure,
+                tokens,
+                Optional.empty())) {
+            return runHttp(
+                    stack,
+                    infrastructure,
+                    tokens,
+                    Target.D_BASELINE,
+                    options.rate(),
+                    options.duration(),
+                    options.quantity(),
+                    cpuNotes);
+        }
+    }
+
     private Measurement runHttp(
             OrderStack stack,
             Infrastructure infrastructure,
@@ -196,25 +233,61 @@ public final class BuyBenchmark {
         if (wait > 0) {
             Thread.sleep(wait);
         }
-        String baseUrl = target == Target.C ? stack.orderUrl() : stack.gatewayUrl();
+        String baseUrl = target == Target.C || target == Target.F ? stack.orderUrl() : stack.gatewayUrl();
         System.out.printf("%s at %,d/s for %d s (Gatling)...%n", target.label(), rate, duration.toSeconds());
         Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
         watch.putAll(infraProcesses(infrastructure));
         CpuUsage cpu = new CpuUsage();
-        GatlingRun.Figures figures = GatlingRun.run(
-                repository,
-                runFolder.resolve("gatling").resolve(target.name().toLowerCase() + "-" + rate),
-                baseUrl,
-                dropId,
-                warmupDrop,
-                options.warmup(),
-                tokens.file(),
-                rate,
-                duration,
-                target.label() + " at " + rate + "/s",
-                watch,
-                cpu);
-        cpuNotes.add(target.label() + " at " + rate + "/s: " + cpu.summary());
+        Path results = runFolder.resolve("gatling").resolve(target.name().toLowerCase() + "-" + rate);
+        String description = target.label() + " at " + rate + "/s";
+        GatlingRun.Figures figures = target.noOp()
+                ? GatlingRun.runNoOp(
+                        repository,
+                        results,
+                        baseUrl,
+                        target == Target.E ? OrderStack.GATEWAY_NO_OP_PATH : OrderStack.NO_OP_PATH,
+                        options.warmup(),
+                        tokens.file(),
+                        rate,
+                        duration,
+                        description,
+                        watch,
+                        cpu)
+                : GatlingRun.run(
+                        repository,
+                        results,
+                        baseUrl,
+                        dropId,
+                        warmupDrop,
+                        options.warmup(),
+                        tokens.file(),
+                        rate,
+                        duration,
+                        description,
+                        watch,
+                        cpu);
+        // Warm-up and measured part alike: the CPU is sampled over the whole Gatling run.
+        long attemptsDuringCpu =
+                (long) rate * (duration.toSeconds() + (options.warmup().toSeconds()));
+        cpuNotes.add(description + ": " + cpu.summary(attemptsDuringCpu));
+        if (target.noOp()) {
+            // Nothing is sold on a no-op route: the drop stays untouched, and the row shows 0 sold, 0 orders.
+            return new Measurement(
+                    target,
+                    rate,
+                    figures.requests(),
+                    figures.throughput(),
+                    figures.p50Millis(),
+                    figures.p99Millis(),
+                    figures.maxMillis(),
+                    0,
+                    0,
+                    figures.otherStatus() + figures.noResponse(),
+                    0,
+                    0,
+                    quantity,
+                    figures.report().toString());
+        }
         OrderStack.Sales sales = stack.settledSales(dropId);
         return new Measurement(
                 target,

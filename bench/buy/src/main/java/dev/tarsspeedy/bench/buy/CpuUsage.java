@@ -75,6 +75,14 @@ public final class CpuUsage {
 
     /** e.g. {@code order-service 61.2 s (51%), gateway 40.1 s (33%), ...} of 2 cores x wall time. */
     public synchronized String summary() {
+        return summary(0);
+    }
+
+    /**
+     * As {@link #summary()}, and with {@code attempts > 0} each process's CPU per attempt: what one buy costs the
+     * gateway, the order service and the load generator.
+     */
+    public synchronized String summary(long attempts) {
         double capacity = Runtime.getRuntime().availableProcessors() * wallNanos / 1e9;
         StringBuilder text = new StringBuilder(String.format(
                 "CPU over %.0f s wall (%d cores = %.0f CPU s):",
@@ -82,7 +90,12 @@ public final class CpuUsage {
         seconds.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> text.append(String.format(
-                        "%n    %-26s %7.1f CPU s  %5.1f%%", e.getKey(), e.getValue(), 100 * e.getValue() / capacity)));
+                                "%n    %-26s %7.1f CPU s  %5.1f%%",
+                                e.getKey(), e.getValue(), 100 * e.getValue() / capacity))
+                        .append(
+                                attempts > 0
+                                        ? String.format("  %7.0f µs/attempt", 1e6 * e.getValue() / attempts)
+                                        : ""));
         if (machineBusySeconds >= 0) {
             // The machine may be shared: what else ran during the measurement is part of the result.
             double others = Math.max(

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public final class GatlingRun {
 
     static final String SIMULATION = "dev.tarsspeedy.bench.gatling.BuySimulation";
+    static final String GET_SIMULATION = "dev.tarsspeedy.bench.gatling.GetSimulation";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     /** The load side of one Gatling run. */
@@ -63,6 +64,33 @@ public final class GatlingRun {
         properties.put("bench.warmupDropId", warmupDropId.map(UUID::toString).orElse(""));
         properties.put("bench.warmup", Long.toString(warmupDropId.isPresent() ? warmup.toSeconds() : 0));
         return run(repository, resultsFolder, SIMULATION, properties, description, watch, cpu);
+    }
+
+    /**
+     * The no-op reference rows: {@code GET path} with the next buyer's token at the same rate, warm-up included
+     * (bench/buy-gatling's {@code GetSimulation}); 200 counts as answered.
+     */
+    static Figures runNoOp(
+            Path repository,
+            Path resultsFolder,
+            String baseUrl,
+            String path,
+            Duration warmup,
+            Path tokensFile,
+            int rate,
+            Duration duration,
+            String description,
+            Map<String, ProcessHandle> watch,
+            CpuUsage cpu)
+            throws IOException, InterruptedException {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("bench.baseUrl", baseUrl);
+        properties.put("bench.paths", path);
+        properties.put("bench.tokens", tokensFile.toAbsolutePath().toString());
+        properties.put("bench.rate", Integer.toString(rate));
+        properties.put("bench.duration", Long.toString(duration.toSeconds()));
+        properties.put("bench.warmup", Long.toString(warmup.toSeconds()));
+        return run(repository, resultsFolder, GET_SIMULATION, properties, description, watch, cpu);
     }
 
     /**

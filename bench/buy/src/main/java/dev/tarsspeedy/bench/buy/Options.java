@@ -24,6 +24,8 @@ import java.util.Set;
  *     services and the load generator), 0 for none
  * @param orderJar the order service's jar to measure instead of {@code services/order-service/target/}, e.g. a
  *     branch's build
+ * @param baseline a folder with another build's {@code order-service.jar} and {@code gateway.jar}: (d) is measured
+ *     on those too, in the same run, as the row "(d) baseline" (before and after a change, side by side)
  */
 public record Options(
         int rate,
@@ -36,14 +38,21 @@ public record Options(
         int pgConnections,
         boolean profile,
         Duration warmup,
-        Optional<Path> orderJar) {
+        Optional<Path> orderJar,
+        Optional<Path> baseline) {
 
-    /** The four things measured, in table order. */
+    /** The things measured, in table order. */
     public enum Target {
         A("(a) Redis buy.lua"),
         B("(b) naive PostgreSQL"),
         C("(c) order service"),
-        D("(d) gateway -> order");
+        D("(d) gateway -> order"),
+        /** (d) on the jars of {@code --baseline}: chosen by that option, not by {@code --targets}. */
+        D_BASELINE("(d) baseline"),
+        /** The gateway in front of a no-op route the order service's JVM answers: the gateway's ceiling. */
+        E("(e) gateway -> no-op"),
+        /** That no-op route asked directly. */
+        F("(f) no-op direct");
 
         private final String label;
 
@@ -56,14 +65,19 @@ public record Options(
         }
 
         public boolean viaHttp() {
-            return this == C || this == D;
+            return this != A && this != B;
+        }
+
+        /** A reference row: the same load on a route that does nothing, not a buy. */
+        public boolean noOp() {
+            return this == E || this == F;
         }
     }
 
     public static final String USAGE = """
             bench/buy/run [--rate 10000] [--duration 60s] [--quantity 10000] [--targets abcd]
                           [--find-max] [--step-duration 20s] [--p99 100] [--pg-connections 32] [--profile]
-                          [--warmup 10s] [--order-jar PATH]
+                          [--warmup 10s] [--order-jar PATH] [--baseline DIR]
             """;
 
     public Options {
@@ -80,9 +94,13 @@ public record Options(
             throw new IllegalArgumentException("--quantity must be at least 1");
         }
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException("--targets names at least one of a, b, c, d");
+            throw new IllegalArgumentException("--targets names at least one of a, b, c, d, e, f");
         }
-        targets = Set.copyOf(targets);
+        Set<Target> chosen = EnumSet.copyOf(targets);
+        if (baseline.isPresent()) {
+            chosen.add(Target.D_BASELINE);
+        }
+        targets = Set.copyOf(chosen);
     }
 
     /** Attempts in a run of this rate and duration: one distinct buyer each. */
@@ -94,7 +112,7 @@ public record Options(
         int rate = 10_000;
         Duration duration = Duration.ofSeconds(60);
         int quantity = 10_000;
-        Set<Target> targets = EnumSet.allOf(Target.class);
+        Set<Target> targets = EnumSet.complementOf(EnumSet.of(Target.D_BASELINE));
         boolean findMax = false;
         Duration stepDuration = Duration.ofSeconds(20);
         long p99 = 100;
@@ -102,6 +120,7 @@ public record Options(
         boolean profile = false;
         Duration warmup = Duration.ofSeconds(10);
         Optional<Path> orderJar = Optional.empty();
+        Optional<Path> baseline = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -114,6 +133,7 @@ public record Options(
                 case "--step-duration" -> stepDuration = duration(value(args, ++i, arg));
                 case "--p99" -> p99 = Long.parseLong(value(args, ++i, arg));
                 case "--order-jar" -> orderJar = Optional.of(Path.of(value(args, ++i, arg)));
+                case "--baseline" -> baseline = Optional.of(Path.of(value(args, ++i, arg)));
                 case "--warmup" -> warmup = duration(value(args, ++i, arg));
                 case "--pg-connections" -> pgConnections = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\nusage: " + USAGE);
@@ -130,7 +150,8 @@ public record Options(
                 pgConnections,
                 profile,
                 warmup,
-                orderJar);
+                orderJar,
+                baseline);
     }
 
     /** {@code 60s}, {@code 2m} or plain seconds. */
@@ -153,8 +174,10 @@ public record Options(
                 case 'b' -> targets.add(Target.B);
                 case 'c' -> targets.add(Target.C);
                 case 'd' -> targets.add(Target.D);
+                case 'e' -> targets.add(Target.E);
+                case 'f' -> targets.add(Target.F);
                 case ',' -> {}
-                default -> throw new IllegalArgumentException("unknown target '" + c + "': use a, b, c, d");
+                default -> throw new IllegalArgumentException("unknown target '" + c + "': use a, b, c, d, e, f");
             }
         }
         return targets;
