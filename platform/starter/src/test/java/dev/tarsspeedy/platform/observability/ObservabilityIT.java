@@ -8,8 +8,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.TestPropertySource;
 
+/** Nothing sampled: the trace ids in log lines must not depend on the sampling (TRACING_SAMPLING_PROBABILITY). */
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "TRACING_SAMPLING_PROBABILITY=0")
 class ObservabilityIT extends StarterTestBase {
 
     @Test
