@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Polling quotes KRX symbols with KIS's multi-quote, which has no 52-week high or low; the alert service's 52-week
- * alerts read them from every {@code QuoteUpdated}, so the service fills them in from the stored year of daily bars
- * and the day's prices.
+ * Polling quotes KRX symbols with KIS's multi-quote and US symbols with Finnhub's quote, neither with a 52-week high or
+ * low; the alert service's 52-week alerts read them from every {@code QuoteUpdated}, so the service fills them in from
+ * the stored year of daily bars (KRX) or Finnhub's basic financials (US) and the day's prices.
  */
 class YearRangeIT extends MarketTestBase {
 
@@ -56,6 +56,37 @@ class YearRangeIT extends MarketTestBase {
         QuoteUpdated published = quoteUpdates(first).getLast();
         assertThat(published.high52w()).isEqualByComparingTo(expectedHigh);
         assertThat(published.low52w()).isEqualByComparingTo(expectedLow);
+    }
+
+    @Test
+    void usQuotesCarryThe52WeekRangeOfFinnhubsBasicFinancialsAskedOnceADay() {
+        goToSession(Market.US, Duration.ofMinutes(30));
+        String symbol = usSymbol(5);
+        long metricCalls = MARKET.calls().count(Provider.FINNHUB, "metric");
+        follow(symbol);
+        await().atMost(Duration.ofSeconds(10)).until(() -> quoteCached(symbol));
+        CLOCK.advance(Duration.ofSeconds(61));
+        poll();
+
+        Map<String, Object> quote = quote(symbol);
+        assertThat(quote).containsEntry("source", "FINNHUB");
+        LocalDate day = LocalDate.parse((String) quote.get("tradingDay"));
+        BigDecimal price = decimal(quote, "price");
+        BigDecimal expectedHigh = MARKET.history(symbol, day.minusWeeks(52), day.minusDays(1)).stream()
+                .map(dev.tarsspeedy.standin.market.DailyBar::high)
+                .reduce(price.max(orElse(decimal(quote, "high"), price)), BigDecimal::max);
+        BigDecimal expectedLow = MARKET.history(symbol, day.minusWeeks(52), day.minusDays(1)).stream()
+                .map(dev.tarsspeedy.standin.market.DailyBar::low)
+                .reduce(price.min(orElse(decimal(quote, "low"), price)), BigDecimal::min);
+        assertThat(decimal(quote, "high52w")).as("52-week high").isEqualByComparingTo(expectedHigh);
+        assertThat(decimal(quote, "low52w")).as("52-week low").isEqualByComparingTo(expectedLow);
+        assertThat(MARKET.calls().count(Provider.FINNHUB, "metric"))
+                .as("basic financials asked once for the day")
+                .isEqualTo(metricCalls + 1);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> quoteUpdates(symbol).getLast().price().compareTo(price) == 0);
+        assertThat(quoteUpdates(symbol).getLast().high52w()).isEqualByComparingTo(expectedHigh);
     }
 
     private long bars(String symbol) {

@@ -2,15 +2,21 @@ package dev.tarsspeedy.market.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tarsspeedy.market.Market;
 import dev.tarsspeedy.market.Symbol;
 import dev.tarsspeedy.market.provider.DailyBar;
+import dev.tarsspeedy.market.provider.Listing;
 import dev.tarsspeedy.market.provider.ProviderName;
 import dev.tarsspeedy.market.provider.ProviderQuote;
+import dev.tarsspeedy.market.provider.Providers;
+import dev.tarsspeedy.market.provider.QuoteProvider;
+import dev.tarsspeedy.market.provider.YearHighLow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -25,6 +31,73 @@ class YearRangeTest {
     private static final Symbol SAMSUNG = Symbol.parse("005930");
     private static final LocalDate DAY = LocalDate.of(2026, 12, 7);
     private static final Instant AT = Instant.parse("2026-12-07T02:00:00Z");
+    private static final Symbol APPLE = Symbol.parse("AAPL");
+
+    /** No provider keeps 52-week figures (KRX's). */
+    private static final Providers NONE = new Providers(List.of());
+
+    /** Finnhub as far as 52-week figures go: its basic financials, counted; an error once when told. */
+    private static final class Financials implements QuoteProvider {
+
+        private final AtomicInteger calls = new AtomicInteger();
+        private YearHighLow figures;
+        private boolean failing;
+
+        @Override
+        public ProviderName name() {
+            return ProviderName.FINNHUB;
+        }
+
+        @Override
+        public Set<Market> markets() {
+            return Set.of(Market.US);
+        }
+
+        @Override
+        public int maxSymbolsPerCall() {
+            return 1;
+        }
+
+        @Override
+        public boolean endOfDay() {
+            return false;
+        }
+
+        @Override
+        public Mono<List<ProviderQuote>> quotes(List<Symbol> symbols) {
+            return Mono.just(List.of());
+        }
+
+        @Override
+        public Flux<DailyBar> history(Symbol symbol, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<Listing> listings(Market market) {
+            return Flux.empty();
+        }
+
+        @Override
+        public boolean keepsYearRange() {
+            return true;
+        }
+
+        @Override
+        public Mono<YearHighLow> yearRange(Symbol symbol) {
+            calls.incrementAndGet();
+            if (failing) {
+                failing = false;
+                return Mono.error(new IllegalStateException("HTTP 429"));
+            }
+            return Mono.justOrEmpty(figures);
+        }
+
+        @Override
+        public boolean live() {
+            return false;
+        }
+    }
 
     /** A QuoteHistory holding the given bars, counting the reads of a range. */
     private static final class History implements QuoteHistory {
@@ -97,7 +170,7 @@ class YearRangeTest {
         History history = new History();
         history.saveAll(year(DAY.minusWeeks(52), DAY.minusDays(100), "71000", DAY.minusDays(30), "48000"))
                 .block();
-        YearRange range = new YearRange(history);
+        YearRange range = new YearRange(history, NONE);
 
         ProviderQuote inside = range.complete(quote("65000", "66000", "64000", null, null), DAY)
                 .block();
@@ -117,11 +190,59 @@ class YearRangeTest {
     }
 
     @Test
+    void withoutStoredHistoryAProvidersFiguresAreUsedOnceADay() {
+        History history = new History();
+        Financials finnhub = new Financials();
+        finnhub.figures = new YearHighLow(APPLE, new BigDecimal("260.10"), new BigDecimal("169.21"));
+        finnhub.failing = true;
+        YearRange range = new YearRange(history, new Providers(List.of(finnhub)));
+
+        // The first call fails (rate limited): the quote goes on without a range, the next one asks again.
+        assertThat(range.complete(us("230.00", "231.00", "229.00"), DAY).block().high52w())
+                .isNull();
+        ProviderQuote quote =
+                range.complete(us("230.00", "231.00", "229.00"), DAY).block();
+        assertThat(quote.high52w()).isEqualByComparingTo("260.10");
+        assertThat(quote.low52w()).isEqualByComparingTo("169.21");
+        ProviderQuote record =
+                range.complete(us("262.00", "262.50", "229.00"), DAY).block();
+        assertThat(record.high52w()).isEqualByComparingTo("262.50");
+        assertThat(finnhub.calls).hasValue(2);
+
+        // A symbol it has no figures for is not asked again that day.
+        Financials empty = new Financials();
+        YearRange none = new YearRange(history, new Providers(List.of(empty)));
+        none.complete(us("230.00", null, null), DAY).block();
+        assertThat(none.complete(us("230.00", null, null), DAY).block().high52w())
+                .isNull();
+        assertThat(empty.calls).hasValue(1);
+    }
+
+    private static ProviderQuote us(String price, String high, String low) {
+        return new ProviderQuote(
+                APPLE,
+                ProviderName.FINNHUB,
+                new BigDecimal(price),
+                null,
+                null,
+                null,
+                high == null ? null : new BigDecimal(high),
+                low == null ? null : new BigDecimal(low),
+                null,
+                null,
+                null,
+                null,
+                AT,
+                false,
+                false);
+    }
+
+    @Test
     void theProvidersOwnRangeIsKept() {
         History history = new History();
         history.saveAll(year(DAY.minusWeeks(52), DAY.minusDays(100), "71000", DAY.minusDays(30), "48000"))
                 .block();
-        YearRange range = new YearRange(history);
+        YearRange range = new YearRange(history, NONE);
 
         ProviderQuote kis = range.complete(quote("65000", "66000", "64000", "88000", "41000"), DAY)
                 .block();
@@ -136,13 +257,13 @@ class YearRangeTest {
         // Three weeks of closes (a US stock's closing fetches since it was first followed): no 52-week figures.
         history.saveAll(year(DAY.minusWeeks(3), DAY.minusDays(5), "71000", DAY.minusDays(6), "48000"))
                 .block();
-        ProviderQuote quote = new YearRange(history)
+        ProviderQuote quote = new YearRange(history, NONE)
                 .complete(quote("65000", "66000", "64000", null, null), DAY)
                 .block();
         assertThat(quote.high52w()).isNull();
         assertThat(quote.low52w()).isNull();
 
-        ProviderQuote none = new YearRange(new History())
+        ProviderQuote none = new YearRange(new History(), NONE)
                 .complete(quote("65000", "66000", "64000", null, null), DAY)
                 .block();
         assertThat(none.high52w()).isNull();
@@ -153,7 +274,7 @@ class YearRangeTest {
         History history = new History();
         history.saveAll(year(DAY.minusWeeks(53), DAY.minusDays(100), "71000", DAY.minusDays(30), "48000"))
                 .block();
-        YearRange range = new YearRange(history);
+        YearRange range = new YearRange(history, NONE);
         for (int i = 0; i < 3; i++) {
             range.complete(quote("65000", "66000", "64000", null, null), DAY).block();
         }
