@@ -51,6 +51,20 @@ public interface QuoteProvider {
         return Mono.empty();
     }
 
+    /** Whether {@link #yearRange(Symbol)} asks the provider (Finnhub's basic financials); else it is always empty. */
+    default boolean keepsYearRange() {
+        return false;
+    }
+
+    /**
+     * The symbol's 52-week high and low as the provider keeps them, for a market whose quotes and stored history lack
+     * them (US: Finnhub's quotes have none, and its daily candles are not on the free tier); empty when the provider has
+     * no figures for it. One call per symbol, within the budget.
+     */
+    default Mono<YearHighLow> yearRange(Symbol symbol) {
+        return Mono.empty();
+    }
+
     /** Whether the provider is configured with real keys (false: it talks to the local stand-in). */
     boolean live();
 }

@@ -41,6 +41,7 @@ public class QuoteService {
     private final QuoteFetcher fetcher;
     private final QuoteCache cache;
     private final QuoteHistory history;
+    private final YearRange yearRange;
     private final QuoteEvents events;
     private final QuoteFeed feed;
     private final MarketSessions sessions;
@@ -53,6 +54,7 @@ public class QuoteService {
             QuoteFetcher fetcher,
             QuoteCache cache,
             QuoteHistory history,
+            YearRange yearRange,
             QuoteEvents events,
             QuoteFeed feed,
             MarketSessions sessions,
@@ -63,6 +65,7 @@ public class QuoteService {
         this.fetcher = fetcher;
         this.cache = cache;
         this.history = history;
+        this.yearRange = yearRange;
         this.events = events;
         this.feed = feed;
         this.sessions = sessions;
@@ -89,10 +92,17 @@ public class QuoteService {
     }
 
     /**
-     * Rates the provider's quote, publishes it when it changed (before caching it: should the broker fail, the next
-     * poll finds the old quote cached and publishes again) and caches it.
+     * Completes the provider's quote with its 52-week range where the provider left it out ({@link YearRange}), rates
+     * it, publishes it when it changed (before caching it: should the broker fail, the next poll finds the old quote
+     * cached and publishes again) and caches it.
      */
     Mono<Quote> accept(ProviderQuote fetched, Quote previous) {
+        Market market = fetched.symbol().market();
+        LocalDate tradingDay = fetched.asOf().atZone(market.zone()).toLocalDate();
+        return yearRange.complete(fetched, tradingDay).flatMap(completed -> take(completed, tradingDay, previous));
+    }
+
+    private Mono<Quote> take(ProviderQuote fetched, LocalDate tradingDay, Quote previous) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             Market market = fetched.symbol().market();
@@ -100,12 +110,7 @@ public class QuoteService {
             if (freshness == Freshness.STALE) {
                 metrics.stale(market);
             }
-            Quote quote = new Quote(
-                    fetched,
-                    freshness,
-                    fetched.asOf().atZone(market.zone()).toLocalDate(),
-                    sessions.isOpen(market, fetched.asOf()),
-                    now);
+            Quote quote = new Quote(fetched, freshness, tradingDay, sessions.isOpen(market, fetched.asOf()), now);
             Mono<Void> publish = quote.differsFrom(previous)
                     ? events.publish(quote).then(feed.announce(quote).onErrorResume(error -> {
                         log.debug("quote of {} not announced to the streams: {}", quote.symbol(), error.toString());

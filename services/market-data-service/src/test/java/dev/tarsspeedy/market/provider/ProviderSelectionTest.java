@@ -7,12 +7,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -21,6 +24,7 @@ import org.springframework.context.annotation.Import;
  * Keys or the stand-in, per provider, from the service's own {@code application.yml} and the environment variables it
  * names: a context with the provider settings and the selection, started as the application starts.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProviderSelectionTest {
 
     @Configuration(proxyBeanMethods = false)
@@ -75,6 +79,22 @@ class ProviderSelectionTest {
             assertThat(selection.endpoint(ProviderName.FSC).baseUrl()).hasToString("https://apis.data.go.kr");
             assertThat(selection.endpoint(ProviderName.FINNHUB).baseUrl()).hasToString("https://finnhub.io");
         }
+    }
+
+    @Test
+    void withoutAKeyTheLogSaysWhichProviderIsTheStandInAndWhy(CapturedOutput output) {
+        try (ConfigurableApplicationContext context =
+                start(Map.of("MARKET_STAND_IN_URL", "http://127.0.0.1:18091", "FINNHUB_TOKEN", "t"))) {
+            assertThat(context.getBean(ProviderSelection.class)
+                            .endpoint(ProviderName.KIS)
+                            .live())
+                    .isFalse();
+        }
+        assertThat(output.getAll().lines().filter(line -> line.contains("WARN")))
+                .anySatisfy(line -> assertThat(line)
+                        .contains("KIS has no key", "KIS_APP_KEY and KIS_APP_SECRET", "http://127.0.0.1:18091"))
+                .anySatisfy(line -> assertThat(line).contains("FSC has no key", "FSC_SERVICE_KEY", "simulated"))
+                .noneSatisfy(line -> assertThat(line).contains("FINNHUB has no key"));
     }
 
     @Test

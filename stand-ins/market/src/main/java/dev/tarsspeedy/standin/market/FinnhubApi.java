@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finnhub's free tier: {@code GET /api/v1/quote?symbol=} ({@code {c,d,dp,h,l,o,pc,t}}, zeros and nulls for a symbol it
- * has no data for), {@code GET /api/v1/stock/symbol?exchange=US} (the symbol master), and {@code /api/v1/stock/candle}
- * refused with 403 as the free tier refuses it. The token comes as the {@code token} query parameter or the {@code
+ * has no data for), {@code GET /api/v1/stock/symbol?exchange=US} (the symbol master), {@code GET
+ * /api/v1/stock/metric?symbol=&metric=all} (basic financials: here only the 52-week high and low with their dates, from
+ * the same year of history as the quotes; an empty {@code metric} for a symbol it has no data for), and {@code
+ * /api/v1/stock/candle} refused with 403 as the free tier refuses it. The token comes as the {@code token} query parameter or the {@code
  * X-Finnhub-Token} header; 60 calls a minute per token (and at most 30 in a second), then HTTP 429.
  */
 final class FinnhubApi {
@@ -68,6 +70,7 @@ final class FinnhubApi {
         switch (http.path) {
             case "/api/v1/quote" -> quote(http);
             case "/api/v1/stock/symbol" -> symbols(http);
+            case "/api/v1/stock/metric" -> metric(http);
             case "/api/v1/stock/candle" -> http.json(403, Map.of("error", NO_ACCESS));
             default -> http.text(404, "404 page not found");
         }
@@ -100,6 +103,32 @@ final class FinnhubApi {
         out.put("o", s.open());
         out.put("pc", s.previousClose());
         out.put("t", s.asOf().getEpochSecond());
+        http.json(200, out);
+    }
+
+    /** Basic financials: {@code {metric: {52WeekHigh, 52WeekHighDate, 52WeekLow, 52WeekLowDate}, metricType, series, symbol}}. */
+    private void metric(Http http) throws IOException {
+        String symbol = http.param("symbol");
+        String metric = http.param("metric");
+        if (symbol == null || symbol.isBlank() || metric == null || metric.isBlank()) {
+            http.json(422, Map.of("error", "Wrong metric or symbol"));
+            return;
+        }
+        symbol = symbol.trim().toUpperCase();
+        Optional<Listing> listing = market.master().find(symbol).filter(l -> l.market() == Market.US);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        if (listing.isPresent() && !market.controls().zero(Provider.FINNHUB, symbol)) {
+            PriceModel.Snapshot s = market.snapshot(listing.get(), market.now(Provider.FINNHUB));
+            figures.put("52WeekHigh", s.week52High());
+            figures.put("52WeekHighDate", s.week52HighDay().toString());
+            figures.put("52WeekLow", s.week52Low());
+            figures.put("52WeekLowDate", s.week52LowDay().toString());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metric", figures);
+        out.put("metricType", figures.isEmpty() ? "" : "all");
+        out.put("series", Map.of());
+        out.put("symbol", figures.isEmpty() ? "" : symbol);
         http.json(200, out);
     }
 

@@ -63,6 +63,35 @@ class FinnhubStandInTest {
     }
 
     @Test
+    void basicFinancialsGiveThe52WeekHighAndLowOfTheYearsHistory() {
+        JsonNode answer =
+                client.finnhub("/api/v1/stock/metric?symbol=AAPL&metric=all").json();
+
+        assertThat(answer.get("symbol").asString()).isEqualTo("AAPL");
+        assertThat(answer.get("metricType").asString()).isEqualTo("all");
+        JsonNode metric = answer.get("metric");
+        java.math.BigDecimal high = metric.get("52WeekHigh").decimalValue();
+        java.math.BigDecimal low = metric.get("52WeekLow").decimalValue();
+        // The year's bars before today (what FSC would serve for KRX) and today's quote so far.
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 7);
+        java.util.List<DailyBar> year = market.history("AAPL", today.minusWeeks(52), today.minusDays(1));
+        JsonNode quote = client.finnhub("/api/v1/quote?symbol=AAPL").json();
+        java.math.BigDecimal expectedHigh =
+                year.stream().map(DailyBar::high).reduce(quote.get("h").decimalValue(), java.math.BigDecimal::max);
+        java.math.BigDecimal expectedLow =
+                year.stream().map(DailyBar::low).reduce(quote.get("l").decimalValue(), java.math.BigDecimal::min);
+        assertThat(high).isEqualByComparingTo(expectedHigh);
+        assertThat(low).isEqualByComparingTo(expectedLow);
+        assertThat(java.time.LocalDate.parse(metric.get("52WeekHighDate").asString()))
+                .isBetween(today.minusWeeks(52), today);
+
+        JsonNode unknown =
+                client.finnhub("/api/v1/stock/metric?symbol=NOPE&metric=all").json();
+        assertThat(unknown.get("metric").isEmpty()).isTrue();
+        assertThat(client.finnhub("/api/v1/stock/metric?symbol=AAPL").status()).isEqualTo(422);
+    }
+
+    @Test
     void unknownSymbolAnswersZerosAndNulls() {
         JsonNode q = client.finnhub("/api/v1/quote?symbol=NOPE").json();
 

@@ -12,6 +12,7 @@ import dev.tarsspeedy.market.provider.ProviderName;
 import dev.tarsspeedy.market.provider.ProviderQuote;
 import dev.tarsspeedy.market.provider.ProviderSelection;
 import dev.tarsspeedy.market.provider.QuoteProvider;
+import dev.tarsspeedy.market.provider.YearHighLow;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * Finnhub: US quotes ({@code /api/v1/quote}, one symbol a call) and the US symbol master ({@code
  * /api/v1/stock/symbol?exchange=US}). The free tier allows 60 calls a minute: every call takes a permit of the Finnhub
  * budget first; a 429 pauses Finnhub for its back-off. History is not on the free tier (the service keeps US closes
- * itself).
+ * itself), so the 52-week high and low come from its basic financials ({@code /api/v1/stock/metric?metric=all}).
  */
 @Component
 class FinnhubQuoteProvider implements QuoteProvider {
@@ -97,6 +98,22 @@ class FinnhubQuoteProvider implements QuoteProvider {
     @Override
     public Flux<DailyBar> history(Symbol symbol, LocalDate from, LocalDate to) {
         return Flux.empty(); // /stock/candle is not on the free tier (HTTP 403)
+    }
+
+    @Override
+    public boolean keepsYearRange() {
+        return true;
+    }
+
+    @Override
+    public Mono<YearHighLow> yearRange(Symbol symbol) {
+        if (symbol.market() != Market.US) {
+            return Mono.empty();
+        }
+        return call(
+                "/api/v1/stock/metric",
+                Map.of("symbol", symbol.code(), "metric", "all"),
+                read -> FinnhubResponses.yearRange(symbol, read.json()).orElse(null));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.tarsspeedy.market.provider.Listing;
 import dev.tarsspeedy.market.provider.ProviderException;
 import dev.tarsspeedy.market.provider.ProviderName;
 import dev.tarsspeedy.market.provider.ProviderQuote;
+import dev.tarsspeedy.market.provider.YearHighLow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +96,20 @@ final class FinnhubResponses {
                 Instant.ofEpochSecond(time),
                 false,
                 simulated));
+    }
+
+    /**
+     * The 52-week high and low of basic financials ({@code {metric: {52WeekHigh, 52WeekLow, ...}}}); empty when the
+     * {@code metric} object lacks them (a symbol without data answers an empty one) or they are no range.
+     */
+    static Optional<YearHighLow> yearRange(Symbol symbol, JsonNode root) {
+        JsonNode metric = root.path("metric");
+        BigDecimal high = Fields.positive(metric, "52WeekHigh");
+        BigDecimal low = Fields.positive(metric, "52WeekLow");
+        if (high == null || low == null || low.compareTo(high) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new YearHighLow(symbol, high, low));
     }
 
     /** The common stocks of the US master on the venues of {@link #EXCHANGES}, with tickers that are well-formed. */

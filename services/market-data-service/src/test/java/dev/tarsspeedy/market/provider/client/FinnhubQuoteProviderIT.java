@@ -11,9 +11,11 @@ import dev.tarsspeedy.market.provider.Listing;
 import dev.tarsspeedy.market.provider.ProviderException;
 import dev.tarsspeedy.market.provider.ProviderName;
 import dev.tarsspeedy.market.provider.ProviderQuote;
+import dev.tarsspeedy.market.provider.YearHighLow;
 import dev.tarsspeedy.platform.test.MutableClock;
 import dev.tarsspeedy.standin.market.MarketStandIn;
 import dev.tarsspeedy.standin.market.Provider;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +69,27 @@ class FinnhubQuoteProviderIT {
             assertThat(quote.endOfDay()).isFalse();
             assertThat(quote.simulated()).isFalse();
         });
+    }
+
+    @Test
+    void theYearRangeComesFromBasicFinancials() {
+        assertThat(instance.finnhub.keepsYearRange()).isTrue();
+        long before = market.calls().count(Provider.FINNHUB, "metric");
+        YearHighLow range = instance.finnhub.yearRange(APPLE).block(WAIT);
+        BigDecimal price = quotes(instance, APPLE).getFirst().price();
+
+        assertThat(range).isNotNull();
+        assertThat(range.symbol()).isEqualTo(APPLE);
+        assertThat(range.low()).isPositive().isLessThanOrEqualTo(price);
+        assertThat(range.high()).isGreaterThanOrEqualTo(price);
+        assertThat(market.calls().count(Provider.FINNHUB, "metric")).isEqualTo(before + 1);
+
+        assertThat(instance.finnhub.yearRange(Symbol.parse("ZZZZQ")).blockOptional(WAIT))
+                .as("no figures for an unknown symbol")
+                .isEmpty();
+        assertThat(instance.finnhub.yearRange(Symbol.parse("005930")).blockOptional(WAIT))
+                .as("KRX is not Finnhub's")
+                .isEmpty();
     }
 
     @Test

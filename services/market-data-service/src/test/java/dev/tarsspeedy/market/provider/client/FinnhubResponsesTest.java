@@ -29,6 +29,25 @@ class FinnhubResponsesTest {
     }
 
     @Test
+    void basicFinancialsGiveThe52WeekRange() {
+        String body = """
+                {"metric":{"10DayAverageTradingVolume":43.5,"52WeekHigh":260.1,"52WeekHighDate":"2025-12-03",
+                 "52WeekLow":169.2101,"52WeekLowDate":"2025-04-08","beta":1.2},
+                 "metricType":"all","series":{},"symbol":"AAPL"}""";
+        assertThat(FinnhubResponses.yearRange(APPLE, FinnhubResponses.success(200, body)))
+                .hasValueSatisfying(range -> {
+                    assertThat(range.high()).isEqualByComparingTo("260.1");
+                    assertThat(range.low()).isEqualByComparingTo("169.2101");
+                });
+        String none = "{\"metric\":{},\"metricType\":\"\",\"series\":{},\"symbol\":\"\"}";
+        assertThat(FinnhubResponses.yearRange(APPLE, FinnhubResponses.success(200, none)))
+                .isEmpty();
+        String zeros = "{\"metric\":{\"52WeekHigh\":0,\"52WeekLow\":0}}";
+        assertThat(FinnhubResponses.yearRange(APPLE, FinnhubResponses.success(200, zeros)))
+                .isEmpty();
+    }
+
+    @Test
     void zerosAreNoQuote() {
         String zeros = "{\"c\":0,\"d\":null,\"dp\":null,\"h\":0,\"l\":0,\"o\":0,\"pc\":0,\"t\":0}";
         assertThat(FinnhubResponses.quote(APPLE, FinnhubResponses.success(200, zeros), false))
