@@ -46,11 +46,10 @@ final class OrderStack implements AutoCloseable {
     /** The gateway's per-user rate limit, lifted for the run: the benchmark measures the path, not the limit. */
     static final String RATE_LIMIT = "1000000";
     /**
-     * The reference rows' no-op: the order service's liveness status on its public port, answered from memory
-     * (after the JWT check, as every request with a token). Through the gateway it is a route of its own, with the
-     * rate limiter and a circuit breaker like every API route.
+     * The reference rows' no-op: the order service's liveness status on its public port, answered from memory (after
+     * the JWT check, as every request with a token), and the gateway's route to it ({@link NoOpRoute}).
      */
-    static final String NO_OP_PATH = "/livez";
+    static final String NO_OP_PATH = NoOpRoute.SERVICE_PATH;
 
     static final String GATEWAY_NO_OP_PATH = "/bench/noop";
 
@@ -100,14 +99,8 @@ final class OrderStack implements AutoCloseable {
         gatewayEnvironment.put("PAYMENT_URL", nowhere);
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_REPLENISH_RATE", RATE_LIMIT);
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_BURST_CAPACITY", RATE_LIMIT);
-        // (e)'s route: the gateway's own route table knows no no-op, so one more route from properties (the default
-        // filters, rate limit and size limit, apply to it as to every route).
-        String route = "SPRING_CLOUD_GATEWAY_SERVER_WEBFLUX_ROUTES_0_";
-        gatewayEnvironment.put(route + "ID", "bench-noop");
-        gatewayEnvironment.put(route + "URI", orderUrl);
-        gatewayEnvironment.put(route + "PREDICATES_0", "Path=" + GATEWAY_NO_OP_PATH);
-        gatewayEnvironment.put(route + "FILTERS_0", "SetPath=" + NO_OP_PATH);
-        gatewayEnvironment.put(route + "FILTERS_1", "CircuitBreaker=bench-noop");
+        // (e)'s route: authenticated, so the gateway checks the buyer's token as on the buy path.
+        gatewayEnvironment.putAll(new NoOpRoute(GATEWAY_NO_OP_PATH, orderUrl).gatewayEnvironment());
         profileFolder.ifPresent(folder -> gatewayEnvironment.put("JAVA_TOOL_OPTIONS", jfr(folder, GATEWAY)));
 
         order = new ServiceProcess(StackService.spring(ORDER_SERVICE, orderPort, orderJar, orderEnvironment), home);

@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * {@code bench/market/run}, part 1 (docs/benchmarks.md): cached quotes read through the gateway, beside the gateway's
- * ceiling on a route that does no work and the service read directly, all in one run on one machine. For each target,
+ * ceiling on a route to the service that does no work ({@code /livez}) and the service read directly, all in one run on one machine. For each target,
  * bench/buy's find-max: the highest arrival rate whose p99 stays under the goal with no errors and the rate achieved.
  */
 public final class MarketBenchmark {
@@ -36,7 +36,7 @@ public final class MarketBenchmark {
 
     /** What one target reads. */
     enum Target {
-        CEILING("gateway /actuator/health/liveness (no upstream: the gateway's ceiling)", true),
+        CEILING("gateway GET /api/market/bench-noop (a route to the service's /livez: the gateway's ceiling)", true),
         SERVICE("service GET /api/market/quotes/{symbol} (direct)", false),
         GATEWAY("gateway GET /api/market/quotes/{symbol}", true),
         GATEWAY_MULTI("gateway GET /api/market/quotes?symbols= (10 symbols)", true);
@@ -51,7 +51,7 @@ public final class MarketBenchmark {
 
         List<String> paths() {
             return switch (this) {
-                case CEILING -> List.of("/actuator/health/liveness");
+                case CEILING -> List.of(MarketStack.NO_OP_PATH);
                 case SERVICE, GATEWAY ->
                     SYMBOLS.stream().map(s -> "/api/market/quotes/" + s).toList();
                 case GATEWAY_MULTI -> List.of("/api/market/quotes?symbols=" + String.join(",", SYMBOLS));

@@ -1,5 +1,6 @@
 package dev.tarsspeedy.bench.market;
 
+import dev.tarsspeedy.bench.buy.NoOpRoute;
 import dev.tarsspeedy.infra.Infrastructure;
 import dev.tarsspeedy.infra.SpringProperties;
 import dev.tarsspeedy.infra.postgres.PostgresServer;
@@ -29,6 +30,9 @@ final class MarketStack implements AutoCloseable {
 
     static final String SERVICE = "market-data-service";
     static final String GATEWAY = "gateway";
+    /** The gateway's no-op route, the ceiling of part 1 (bench/buy's {@link NoOpRoute}). */
+    static final String NO_OP_PATH = "/api/market/bench-noop";
+
     static final String STAND_IN = "market-stand-in";
     /** The gateway's per-client rate limit, lifted for the run: the benchmark measures the path, not the limit. */
     static final String RATE_LIMIT = "1000000";
@@ -68,6 +72,8 @@ final class MarketStack implements AutoCloseable {
         }
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_REPLENISH_RATE", RATE_LIMIT);
         gatewayEnvironment.put("GATEWAY_RATE_LIMIT_BURST_CAPACITY", RATE_LIMIT);
+        // The ceiling's route: under /api/market/, public like the quotes, to the market-data service's /livez.
+        gatewayEnvironment.putAll(new NoOpRoute(NO_OP_PATH, "http://127.0.0.1:" + servicePort).gatewayEnvironment());
 
         ServiceProcess standIn = new ServiceProcess(
                 new StackService(
