@@ -1,6 +1,7 @@
 package dev.tarsspeedy.gateway.ratelimit;
 
 import dev.tarsspeedy.platform.redis.LuaScript;
+import dev.tarsspeedy.platform.warmup.WarmUp;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,16 @@ class RateLimitConfiguration {
                 return bean;
             }
         };
+    }
+
+    /**
+     * The token bucket asked once before the gateway reports ready: the Redis connection opened and the script loaded,
+     * which the first requests of a burst would otherwise all wait for (and, past the Redis timeout, let through
+     * unlimited).
+     */
+    @Bean
+    WarmUp rateLimiterWarmUp(RedisRateLimiter limiter) {
+        return WarmUp.of("rate-limiter", () -> limiter.isAllowed("warm-up", "warm-up"));
     }
 
     static <T> LuaScript<T> readOnce(RedisScript<T> script) {
