@@ -42,6 +42,20 @@ public final class ServiceProcess {
         return logFile;
     }
 
+    /**
+     * The services' JVM options, the same in the local stack and the benchmarks:
+     * a small heap with the serial collector.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+
+    /** A service environment variable that replaces {@link #JVM_OPTIONS} (space-separated), for measuring others. */
+    public static final String JVM_OPTIONS_VARIABLE = "SERVICE_JVM_OPTIONS";
+
+    static List<String> jvmOptions(java.util.Map<String, String> environment) {
+        String options = environment.getOrDefault(JVM_OPTIONS_VARIABLE, "").strip();
+        return options.isEmpty() ? JVM_OPTIONS : List.of(options.split("\\s+"));
+    }
+
     public void start() throws IOException {
         if (!Files.isRegularFile(service.jar())) {
             throw new IllegalStateException(service.name() + " is not built: " + service.jar()
@@ -52,13 +66,10 @@ public final class ServiceProcess {
         // A stack killed with kill -9 leaves its services running; their ports would block the new ones.
         OsProcesses.fromPidFileWithArgument(pidFile, "java", service.jar().toString())
                 .ifPresent(stale -> OsProcesses.terminate(stale, STOP_GRACE));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m",
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-jar",
-                service.jar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions(service.environment()));
+        command.addAll(List.of("-jar", service.jar().toString()));
         command.addAll(service.arguments());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

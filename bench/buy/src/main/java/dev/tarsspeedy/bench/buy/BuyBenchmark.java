@@ -5,6 +5,7 @@ import dev.tarsspeedy.infra.InfraSettings;
 import dev.tarsspeedy.infra.Infrastructure;
 import dev.tarsspeedy.infra.Infrastructure.Server;
 import dev.tarsspeedy.infra.process.Folders;
+import dev.tarsspeedy.localstack.ServiceProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +112,13 @@ public final class BuyBenchmark {
             } else if (!current.isEmpty()) {
                 System.out.println("Starting the order service and the gateway from their jars...");
                 try (OrderStack stack = new OrderStack(
-                        orderJar, gatewayJar, runFolder.resolve("services"), infrastructure, tokens, profileFolder)) {
+                        orderJar,
+                        gatewayJar,
+                        runFolder.resolve("services"),
+                        infrastructure,
+                        tokens,
+                        profileFolder,
+                        options.jvmOptions())) {
                     for (Target target : current) {
                         rows.add(runHttp(
                                 stack,
@@ -200,7 +207,8 @@ public final class BuyBenchmark {
                 runFolder.resolve("baseline-services"),
                 infrastructure,
                 tokens,
-                Optional.empty())) {
+                Optional.empty(),
+                options.jvmOptions())) {
             return runHttp(
                     stack,
                     infrastructure,
@@ -349,12 +357,14 @@ public final class BuyBenchmark {
     private String report(List<Measurement> rows, List<String> cpuNotes, Optional<FindMax.Answer> answer) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(
-                "Buy benchmark: %,d attempts/s for %d s (%,d distinct buyers), drops of %,d units, %d cores%n",
+                "Buy benchmark: %,d attempts/s for %d s (%,d distinct buyers), drops of %,d units, %d cores;"
+                        + " services' JVM options: %s%n",
                 options.rate(),
                 options.duration().toSeconds(),
                 options.attempts(),
                 options.quantity(),
-                Runtime.getRuntime().availableProcessors()));
+                Runtime.getRuntime().availableProcessors(),
+                options.jvmOptions().orElse(String.join(" ", ServiceProcess.JVM_OPTIONS))));
         text.append(ResultTable.format(rows, options.p99GoalMillis()));
         answer.ifPresent(a -> {
             text.append(String.format(

@@ -24,6 +24,8 @@ import java.util.Set;
  *     services and the load generator), 0 for none
  * @param orderJar the order service's jar to measure instead of {@code services/order-service/target/}, e.g. a
  *     branch's build
+ * @param jvmOptions the JVM options of the order service and the gateway instead of the local stack's (to compare
+ *     heaps and collectors), e.g. {@code "-Xmx1g -XX:+UseParallelGC"}
  * @param baseline a folder with another build's {@code order-service.jar} and {@code gateway.jar}: (d) is measured
  *     on those too, in the same run, as the row "(d) baseline" (before and after a change, side by side)
  */
@@ -39,6 +41,7 @@ public record Options(
         boolean profile,
         Duration warmup,
         Optional<Path> orderJar,
+        Optional<String> jvmOptions,
         Optional<Path> baseline) {
 
     /** The things measured, in table order. */
@@ -78,6 +81,7 @@ public record Options(
             bench/buy/run [--rate 10000] [--duration 60s] [--quantity 10000] [--targets abcd]
                           [--find-max] [--step-duration 20s] [--p99 100] [--pg-connections 32] [--profile]
                           [--warmup 10s] [--order-jar PATH] [--baseline DIR]
+                          [--jvm-options "-Xmx1g -XX:+UseParallelGC"]
             """;
 
     public Options {
@@ -121,6 +125,7 @@ public record Options(
         Duration warmup = Duration.ofSeconds(10);
         Optional<Path> orderJar = Optional.empty();
         Optional<Path> baseline = Optional.empty();
+        Optional<String> jvmOptions = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -133,6 +138,7 @@ public record Options(
                 case "--step-duration" -> stepDuration = duration(value(args, ++i, arg));
                 case "--p99" -> p99 = Long.parseLong(value(args, ++i, arg));
                 case "--order-jar" -> orderJar = Optional.of(Path.of(value(args, ++i, arg)));
+                case "--jvm-options" -> jvmOptions = Optional.of(value(args, ++i, arg));
                 case "--baseline" -> baseline = Optional.of(Path.of(value(args, ++i, arg)));
                 case "--warmup" -> warmup = duration(value(args, ++i, arg));
                 case "--pg-connections" -> pgConnections = Integer.parseInt(value(args, ++i, arg));
@@ -151,6 +157,7 @@ public record Options(
                 profile,
                 warmup,
                 orderJar,
+                jvmOptions,
                 baseline);
     }
 

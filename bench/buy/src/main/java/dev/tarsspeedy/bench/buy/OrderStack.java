@@ -69,7 +69,8 @@ final class OrderStack implements AutoCloseable {
             Path home,
             Infrastructure infrastructure,
             Tokens tokens,
-            Optional<Path> profileFolder)
+            Optional<Path> profileFolder,
+            Optional<String> jvmOptions)
             throws IOException {
         this.infrastructure = infrastructure;
         this.tokens = tokens;
@@ -82,6 +83,7 @@ final class OrderStack implements AutoCloseable {
         common.putAll(SpringProperties.asEnvironment(SpringProperties.kafka(infrastructure)));
         common.put("PLATFORM_SECURITY_JWKS_URI", tokens.jwksUri());
         common.put("JWKS_URI", tokens.jwksUri());
+        jvmOptions.ifPresent(options -> common.put(ServiceProcess.JVM_OPTIONS_VARIABLE, options));
 
         Map<String, String> orderEnvironment = new LinkedHashMap<>(common);
         orderEnvironment.putAll(database(infrastructure.postgres(), "order_service"));

@@ -22,6 +22,7 @@ class OptionsTest {
         assertThat(options.targets())
                 .containsExactlyInAnyOrder(Target.A, Target.B, Target.C, Target.D, Target.E, Target.F);
         assertThat(options.baseline()).isEmpty();
+        assertThat(options.jvmOptions()).isEmpty();
         assertThat(options.p99GoalMillis()).isEqualTo(100);
         assertThat(options.findMax()).isFalse();
     }
@@ -50,7 +51,9 @@ class OptionsTest {
                 "--order-jar",
                 "/tmp/order-service.jar",
                 "--baseline",
-                "/tmp/before"));
+                "/tmp/before",
+                "--jvm-options",
+                "-Xmx1g -XX:+UseParallelGC"));
 
         assertThat(options.rate()).isEqualTo(2000);
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
@@ -58,6 +61,7 @@ class OptionsTest {
         // --baseline adds the row of (d) on the other build's jars.
         assertThat(options.targets()).containsExactlyInAnyOrder(Target.A, Target.D, Target.D_BASELINE);
         assertThat(options.baseline()).contains(Path.of("/tmp/before"));
+        assertThat(options.jvmOptions()).contains("-Xmx1g -XX:+UseParallelGC");
         assertThat(options.findMax()).isTrue();
         assertThat(options.stepDuration()).isEqualTo(Duration.ofSeconds(15));
         assertThat(options.p99GoalMillis()).isEqualTo(50);
