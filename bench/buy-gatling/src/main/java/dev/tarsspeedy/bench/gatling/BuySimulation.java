@@ -65,6 +65,10 @@ public class BuySimulation extends Simulation {
     private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastEnd = new AtomicLong();
     private final ConcurrentHistogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+    // The sold-out flood on its own: the 409 answers, most of a drop's attempts once it sold out.
+    private final ConcurrentHistogram refusedMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+    private final AtomicLong firstRefusedStart = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastRefusedEnd = new AtomicLong();
 
     // Shared connections: the buyers arrive through one load balancer's connection pool, as in production,
     // instead of opening 10,000 new TCP connections per second from one machine (which runs out of ports).
@@ -129,14 +133,21 @@ public class BuySimulation extends Simulation {
                         .check(status().saveAs("status"), status().in(202, 409)))
                 .exec(session -> {
                     if (counted) {
-                        micros.recordValue(Math.max(0, (System.nanoTime() - session.getLong("arrived")) / 1000));
-                        lastEnd.accumulateAndGet(System.currentTimeMillis(), Math::max);
+                        long took = Math.max(0, (System.nanoTime() - session.getLong("arrived")) / 1000);
+                        long now = System.currentTimeMillis();
+                        micros.recordValue(took);
+                        lastEnd.accumulateAndGet(now, Math::max);
                         if (!session.contains("status")) {
                             noResponse.increment();
                         } else {
                             switch (session.getInt("status")) {
                                 case 202 -> accepted.increment();
-                                case 409 -> refused.increment();
+                                case 409 -> {
+                                    refused.increment();
+                                    refusedMicros.recordValue(took);
+                                    firstRefusedStart.accumulateAndGet(now - took / 1000, Math::min);
+                                    lastRefusedEnd.accumulateAndGet(now, Math::max);
+                                }
                                 default -> otherStatus.increment();
                             }
                         }
@@ -151,7 +162,10 @@ public class BuySimulation extends Simulation {
                 + otherStatus.sum() + "\nnoResponse=" + noResponse.sum() + "\nfirstStartMillis=" + firstStart.get()
                 + "\nlastEndMillis=" + lastEnd.get() + "\nmeasured=" + micros.getTotalCount() + "\np50Micros="
                 + micros.getValueAtPercentile(50) + "\np99Micros=" + micros.getValueAtPercentile(99) + "\nmaxMicros="
-                + micros.getMaxValue() + "\n";
+                + micros.getMaxValue() + "\nrefusedP50Micros=" + refusedMicros.getValueAtPercentile(50)
+                + "\nrefusedP99Micros=" + refusedMicros.getValueAtPercentile(99) + "\nrefusedFirstStartMillis="
+                + (refusedMicros.getTotalCount() == 0 ? 0 : firstRefusedStart.get()) + "\nrefusedLastEndMillis="
+                + lastRefusedEnd.get() + "\n";
         try {
             Files.writeString(countsFile, counts, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -44,6 +44,8 @@ public final class BuyBenchmark {
     private final Path repository;
     private final Path home;
     private final Path runFolder;
+    /** The sold-out flood of each buy run on its own, for the report. */
+    private final List<String> floodNotes = new ArrayList<>();
 
     private BuyBenchmark(Options options, Path repository) {
         this.options = options;
@@ -296,6 +298,18 @@ public final class BuyBenchmark {
                     quantity,
                     figures.report().toString());
         }
+        GatlingRun.Flood flood = figures.flood();
+        if (flood.refusals() > 0) {
+            floodNotes.add(String.format(
+                    Locale.ROOT,
+                    "  %-22s %7d %9d %11.0f %8.1f %8.1f",
+                    target.label(),
+                    rate,
+                    flood.refusals(),
+                    flood.throughput(),
+                    flood.p50Millis(),
+                    flood.p99Millis()));
+        }
         OrderStack.Sales sales = stack.settledSales(dropId);
         return new Measurement(
                 target,
@@ -373,6 +387,14 @@ public final class BuyBenchmark {
             a.steps()
                     .forEach(s -> text.append(String.format("  %,8d/s  %s%n", s.rate(), s.met() ? "meets" : "misses")));
         });
+        if (!floodNotes.isEmpty()) {
+            // After the sell-out every attempt is a refusal: the phase most of a drop's buyers see.
+            text.append(String.format(
+                    "%nThe sold-out flood on its own (409 answers, from the first refused arrival to the last refusal):%n"
+                            + "  %-22s %7s %9s %11s %8s %8s%n",
+                    "target", "rate/s", "refusals", "through/s", "p50 ms", "p99 ms"));
+            floodNotes.forEach(note -> text.append(note).append('\n'));
+        }
         text.append("\nWhere the time goes:\n");
         cpuNotes.forEach(note -> text.append(note).append('\n'));
         return text.toString();

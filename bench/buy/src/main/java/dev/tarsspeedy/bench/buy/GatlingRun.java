@@ -37,7 +37,18 @@ public final class GatlingRun {
             long refused,
             long otherStatus,
             long noResponse,
-            Path report) {}
+            Path report,
+            Flood flood) {}
+
+    /**
+     * The sold-out flood alone: the 409 answers, from the first refused buyer's arrival to the last refusal.
+     *
+     * @param throughput refusals per second over that span
+     */
+    public record Flood(long refusals, double throughput, double p50Millis, double p99Millis) {
+
+        static final Flood NONE = new Flood(0, 0, 0, 0);
+    }
 
     private GatlingRun() {}
 
@@ -172,7 +183,22 @@ public final class GatlingRun {
                 counts.getOrDefault("refused", 0L),
                 counts.getOrDefault("otherStatus", 0L),
                 counts.getOrDefault("noResponse", 0L),
-                report);
+                report,
+                flood(counts));
+    }
+
+    static Flood flood(Map<String, Long> counts) {
+        long refusals = counts.getOrDefault("refused", 0L);
+        long first = counts.getOrDefault("refusedFirstStartMillis", 0L);
+        long last = counts.getOrDefault("refusedLastEndMillis", 0L);
+        if (refusals == 0 || first <= 0 || last <= first) {
+            return Flood.NONE;
+        }
+        return new Flood(
+                refusals,
+                refusals * 1000.0 / (last - first),
+                counts.getOrDefault("refusedP50Micros", 0L) / 1000.0,
+                counts.getOrDefault("refusedP99Micros", 0L) / 1000.0);
     }
 
     static Map<String, Long> readCounts(Path file) throws IOException {

@@ -24,6 +24,10 @@ class GatlingRunTest {
                 p50Micros=3200
                 p99Micros=87000
                 maxMicros=412000
+                refusedP50Micros=1500
+                refusedP99Micros=9000
+                refusedFirstStartMillis=2000
+                refusedLastEndMillis=61890
                 """);
 
         Map<String, Long> read = GatlingRun.readCounts(counts);
@@ -37,5 +41,20 @@ class GatlingRunTest {
         assertThat(figures.accepted()).isEqualTo(100);
         assertThat(figures.refused()).isEqualTo(59_890);
         assertThat(figures.otherStatus() + figures.noResponse()).isEqualTo(10);
+        // The refusals alone: 59,890 over the 59.89 s from the first refused arrival to the last refusal.
+        assertThat(figures.flood().refusals()).isEqualTo(59_890);
+        assertThat(figures.flood().throughput()).isEqualTo(1000.0);
+        assertThat(figures.flood().p50Millis()).isEqualTo(1.5);
+        assertThat(figures.flood().p99Millis()).isEqualTo(9);
+    }
+
+    @Test
+    void aRunWithoutRefusalsHasNoFlood(@TempDir Path folder) throws Exception {
+        Path counts = folder.resolve("counts.properties");
+        Files.writeString(counts, "accepted=10\nrefused=0\nmeasured=10\n");
+
+        GatlingRun.Figures figures = GatlingRun.figures(GatlingRun.readCounts(counts), Path.of("index.html"));
+
+        assertThat(figures.flood()).isEqualTo(GatlingRun.Flood.NONE);
     }
 }
