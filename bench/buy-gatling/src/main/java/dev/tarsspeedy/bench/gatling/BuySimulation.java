@@ -69,6 +69,9 @@ public class BuySimulation extends Simulation {
     private final ConcurrentHistogram refusedMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
     private final AtomicLong firstRefusedStart = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastRefusedEnd = new AtomicLong();
+    // The warm-up is not in the figures, but it is reported beside them: it is what a cold service gives a drop.
+    private final ConcurrentHistogram warmupMicros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+    private final LongAdder warmupErrors = new LongAdder();
 
     // Shared connections: the buyers arrive through one load balancer's connection pool, as in production,
     // instead of opening 10,000 new TCP connections per second from one machine (which runs out of ports).
@@ -132,6 +135,13 @@ public class BuySimulation extends Simulation {
                         .body(StringBody(BODY))
                         .check(status().saveAs("status"), status().in(202, 409)))
                 .exec(session -> {
+                    if (!counted) {
+                        warmupMicros.recordValue(Math.max(0, (System.nanoTime() - session.getLong("arrived")) / 1000));
+                        int status = session.contains("status") ? session.getInt("status") : 0;
+                        if (status != 202 && status != 409) {
+                            warmupErrors.increment();
+                        }
+                    }
                     if (counted) {
                         long took = Math.max(0, (System.nanoTime() - session.getLong("arrived")) / 1000);
                         long now = System.currentTimeMillis();
@@ -165,7 +175,9 @@ public class BuySimulation extends Simulation {
                 + micros.getMaxValue() + "\nrefusedP50Micros=" + refusedMicros.getValueAtPercentile(50)
                 + "\nrefusedP99Micros=" + refusedMicros.getValueAtPercentile(99) + "\nrefusedFirstStartMillis="
                 + (refusedMicros.getTotalCount() == 0 ? 0 : firstRefusedStart.get()) + "\nrefusedLastEndMillis="
-                + lastRefusedEnd.get() + "\n";
+                + lastRefusedEnd.get() + "\nwarmupMeasured=" + warmupMicros.getTotalCount() + "\nwarmupP50Micros="
+                + warmupMicros.getValueAtPercentile(50) + "\nwarmupP99Micros=" + warmupMicros.getValueAtPercentile(99)
+                + "\nwarmupErrors=" + warmupErrors.sum() + "\n";
         try {
             Files.writeString(countsFile, counts, StandardCharsets.UTF_8);
         } catch (IOException e) {

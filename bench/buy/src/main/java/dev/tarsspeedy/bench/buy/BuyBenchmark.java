@@ -46,6 +46,8 @@ public final class BuyBenchmark {
     private final Path runFolder;
     /** The sold-out flood of each buy run on its own, for the report. */
     private final List<String> floodNotes = new ArrayList<>();
+    /** Each buy run's warm-up (the services cold), for the report. */
+    private final List<String> warmUpNotes = new ArrayList<>();
 
     private BuyBenchmark(Options options, Path repository) {
         this.options = options;
@@ -298,6 +300,18 @@ public final class BuyBenchmark {
                     quantity,
                     figures.report().toString());
         }
+        GatlingRun.WarmUp cold = figures.warmUp();
+        if (cold.attempts() > 0) {
+            warmUpNotes.add(String.format(
+                    Locale.ROOT,
+                    "  %-22s %7d %9d %8.1f %8.1f %8d",
+                    target.label(),
+                    rate,
+                    cold.attempts(),
+                    cold.p50Millis(),
+                    cold.p99Millis(),
+                    cold.errors()));
+        }
         GatlingRun.Flood flood = figures.flood();
         if (flood.refusals() > 0) {
             floodNotes.add(String.format(
@@ -394,6 +408,14 @@ public final class BuyBenchmark {
                             + "  %-22s %7s %9s %11s %8s %8s%n",
                     "target", "rate/s", "refusals", "through/s", "p50 ms", "p99 ms"));
             floodNotes.forEach(note -> text.append(note).append('\n'));
+        }
+        if (!warmUpNotes.isEmpty()) {
+            // Not in the table (its rows start warm), but what a drop opening on cold services would get.
+            text.append(String.format(
+                    "%nThe warm-up before each row (the same load on a throw-away drop, services cold):%n"
+                            + "  %-22s %7s %9s %8s %8s %8s%n",
+                    "target", "rate/s", "attempts", "p50 ms", "p99 ms", "errors"));
+            warmUpNotes.forEach(note -> text.append(note).append('\n'));
         }
         text.append("\nWhere the time goes:\n");
         cpuNotes.forEach(note -> text.append(note).append('\n'));

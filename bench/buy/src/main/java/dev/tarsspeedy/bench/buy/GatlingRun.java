@@ -38,7 +38,11 @@ public final class GatlingRun {
             long otherStatus,
             long noResponse,
             Path report,
-            Flood flood) {}
+            Flood flood,
+            WarmUp warmUp) {}
+
+    /** The warm-up's attempts (cold services, JIT at work): not in the figures, reported beside them. */
+    public record WarmUp(long attempts, double p50Millis, double p99Millis, long errors) {}
 
     /**
      * The sold-out flood alone: the 409 answers, from the first refused buyer's arrival to the last refusal.
@@ -184,7 +188,12 @@ public final class GatlingRun {
                 counts.getOrDefault("otherStatus", 0L),
                 counts.getOrDefault("noResponse", 0L),
                 report,
-                flood(counts));
+                flood(counts),
+                new WarmUp(
+                        counts.getOrDefault("warmupMeasured", 0L),
+                        counts.getOrDefault("warmupP50Micros", 0L) / 1000.0,
+                        counts.getOrDefault("warmupP99Micros", 0L) / 1000.0,
+                        counts.getOrDefault("warmupErrors", 0L)));
     }
 
     static Flood flood(Map<String, Long> counts) {

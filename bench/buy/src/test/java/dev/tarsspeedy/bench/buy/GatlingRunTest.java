@@ -28,6 +28,10 @@ class GatlingRunTest {
                 refusedP99Micros=9000
                 refusedFirstStartMillis=2000
                 refusedLastEndMillis=61890
+                warmupMeasured=20000
+                warmupP50Micros=450000
+                warmupP99Micros=2500000
+                warmupErrors=12
                 """);
 
         Map<String, Long> read = GatlingRun.readCounts(counts);
@@ -46,6 +50,7 @@ class GatlingRunTest {
         assertThat(figures.flood().throughput()).isEqualTo(1000.0);
         assertThat(figures.flood().p50Millis()).isEqualTo(1.5);
         assertThat(figures.flood().p99Millis()).isEqualTo(9);
+        assertThat(figures.warmUp()).isEqualTo(new GatlingRun.WarmUp(20_000, 450, 2500, 12));
     }
 
     @Test
