@@ -94,7 +94,7 @@ public class BuySimulation extends Simulation {
                 .injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(durationSeconds)));
         if (warmupSeconds > 0 && !warmupDropId.isBlank()) {
             setUp(buyers("warm-up", warmupDropId, false)
-                            .injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(warmupSeconds)))
+                            .injectOpen(WarmUpLoad.steps(rate, warmupSeconds))
                             .andThen(measured))
                     .protocols(protocol);
         } else {

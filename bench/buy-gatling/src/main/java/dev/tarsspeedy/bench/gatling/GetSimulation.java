@@ -73,7 +73,7 @@ public class GetSimulation extends Simulation {
                 readers("get", true).injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(durationSeconds)));
         if (warmupSeconds > 0) {
             setUp(readers("warm-up", false)
-                            .injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(warmupSeconds)))
+                            .injectOpen(WarmUpLoad.steps(rate, warmupSeconds))
                             .andThen(measured))
                     .protocols(protocol);
         } else {

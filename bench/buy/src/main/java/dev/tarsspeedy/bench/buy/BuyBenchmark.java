@@ -106,6 +106,7 @@ public final class BuyBenchmark {
             Optional<FindMax.Answer> answer = Optional.empty();
             Optional<Path> profileFolder = options.profile() ? Optional.of(runFolder.resolve("jfr")) : Optional.empty();
             profileFolder.ifPresent(Folders::create);
+            profileFolder.ifPresent(folder -> System.setProperty(GatlingRun.JFR_FOLDER, folder.toString()));
             Path orderJar = options.orderJar().orElse(OrderStack.jar(repository, OrderStack.ORDER_SERVICE));
             Path gatewayJar = OrderStack.jar(repository, OrderStack.GATEWAY);
             List<Target> current =
@@ -428,6 +429,15 @@ public final class BuyBenchmark {
             Path recording = folder.resolve(service + ".jfr");
             if (Files.isRegularFile(recording)) {
                 text.append(JfrSummary.summarise(service, recording, 15));
+            }
+        }
+        try (var recordings = Files.list(folder)) {
+            for (Path recording : recordings
+                    .filter(path -> path.getFileName().toString().startsWith("gatling-"))
+                    .sorted()
+                    .toList()) {
+                String name = recording.getFileName().toString().replace(".jfr", "");
+                text.append(JfrSummary.summarise(name + " (load generator)", recording, 15));
             }
         }
         return text.toString();

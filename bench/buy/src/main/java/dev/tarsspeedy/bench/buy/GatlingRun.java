@@ -25,6 +25,8 @@ public final class GatlingRun {
     static final String SIMULATION = "dev.tarsspeedy.bench.gatling.BuySimulation";
     static final String GET_SIMULATION = "dev.tarsspeedy.bench.gatling.GetSimulation";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** A folder (system property of this JVM) where each Gatling run writes a JFR recording; unset: none. */
+    static final String JFR_FOLDER = "bench.gatling.jfr";
 
     /** The load side of one Gatling run. */
     public record Figures(
@@ -137,6 +139,13 @@ public final class GatlingRun {
                 // A buyer who waited this long counts as an error (Gatling's default is a minute).
                 "-Dgatling.http.requestTimeout=" + REQUEST_TIMEOUT.toMillis(),
                 "-Dbench.counts=" + counts.toAbsolutePath()));
+        String jfr = System.getProperty(JFR_FOLDER, "");
+        if (!jfr.isBlank()) {
+            // --profile: the load generator's CPU is part of the machine's, so it is profiled like the services.
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + Path.of(jfr, "gatling-" + resultsFolder.getFileName() + ".jfr")
+                            .toAbsolutePath());
+        }
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of(
                 "-cp",
