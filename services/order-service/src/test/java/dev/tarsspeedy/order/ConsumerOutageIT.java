@@ -128,16 +128,4 @@ class ConsumerOutageIT extends OrderTestBase {
         assertThat(settled).containsEntry("state", "CONSISTENT");
         assertThat(settled.get("detail").toString()).doesNotContain("on their way");
     }
-
-    private Map<String, Object> reconcile(UUID drop) {
-        return client().post()
-                .uri("/api/admin/drops/{id}/reconcile", drop)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(MAP)
-                .returnResult()
-                .getResponseBody();
-    }
 }

@@ -89,15 +89,7 @@ class OrdersApiIT extends OrderTestBase {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
-        Map<String, Object> reconciled = client().post()
-                .uri("/api/admin/drops/{id}/reconcile", drop.dropId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(MAP)
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> reconciled = reconcile(drop.dropId());
         assertThat(reconciled).containsEntry("state", "CONSISTENT");
         Map<String, Object> stats = client().get()
                 .uri("/api/admin/drops/{id}/stats", drop.dropId())

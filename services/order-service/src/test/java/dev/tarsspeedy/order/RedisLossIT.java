@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 
 /** Redis loses everything in the middle of a sale: buyers wait a moment, nothing is oversold, reconciling agrees. */
 class RedisLossIT extends OrderTestBase {
@@ -96,17 +95,5 @@ class RedisLossIT extends OrderTestBase {
         assertThat(heldIds).isEqualTo(liveOrderIds(drop.dropId()));
         assertThat(stock(drop.dropId()) + held.size()).isEqualTo(100);
         assertThat(stock(drop.dropId())).isEqualTo(100 - sold(drop.dropId()));
-    }
-
-    private Map<String, Object> reconcile(UUID drop) {
-        return client().post()
-                .uri("/api/admin/drops/{id}/reconcile", drop)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(MAP)
-                .returnResult()
-                .getResponseBody();
     }
 }

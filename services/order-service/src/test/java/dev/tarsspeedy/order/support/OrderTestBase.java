@@ -76,6 +76,19 @@ public abstract class OrderTestBase extends SecuredServiceTestBase {
                 .getResponseBody();
     }
 
+    /** Reconciles the drop now, as an operator ({@code POST /api/admin/drops/{id}/reconcile}); returns the result. */
+    protected Map<String, Object> reconcile(UUID drop) {
+        return client().post()
+                .uri("/api/admin/drops/{id}/reconcile", drop)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
+    }
+
     /** One HTTP buy attempt's answer. */
     public record Attempt(UUID buyer, int status, Map<String, Object> body, String contentType, String retryAfter) {}
 
