@@ -125,16 +125,23 @@ public final class BuyBenchmark {
                         profileFolder,
                         options.jvmOptions())) {
                     for (Target target : current) {
-                        rows.add(runHttp(
-                                stack,
-                                infrastructure,
-                                tokens,
-                                target,
-                                options.rate(),
-                                options.duration(),
-                                options.quantity(),
-                                cpuNotes));
-                        printRow(rows.getLast());
+                        boolean buys = !target.noOp();
+                        if (!buys || options.drivers().contains(Options.Driver.GATLING)) {
+                            rows.add(runHttp(
+                                    stack,
+                                    infrastructure,
+                                    tokens,
+                                    target,
+                                    options.rate(),
+                                    options.duration(),
+                                    options.quantity(),
+                                    cpuNotes));
+                            printRow(rows.getLast());
+                        }
+                        if (buys && options.drivers().contains(Options.Driver.NETTY)) {
+                            rows.add(runNetty(stack, infrastructure, tokens, target, cpuNotes));
+                            printRow(rows.getLast());
+                        }
                     }
                     if (options.findMax()) {
                         // The buy path through the gateway when it was measured, else the last target asked for.
@@ -194,6 +201,83 @@ public final class BuyBenchmark {
             cpu.stop();
             cpuNotes.add(Target.B.label() + ": " + cpu.summary());
         }
+    }
+
+    /**
+     * (c) or (d) with the bench's own driver ({@link HttpBuyDriver}) instead of Gatling: the same drop, buyers and
+     * checks; its warm-up is a quarter of the rate for half of {@code --warmup}, then the rate.
+     */
+    private Measurement runNetty(
+            OrderStack stack, Infrastructure infrastructure, Tokens tokens, Target target, List<String> cpuNotes)
+            throws Exception {
+        int rate = options.rate();
+        Duration duration = options.duration();
+        int quantity = options.quantity();
+        Instant opensAt = Instant.now().plusSeconds(2);
+        Optional<UUID> warmupDrop =
+                options.warmup().isZero() ? Optional.empty() : Optional.of(stack.openDrop(quantity, opensAt));
+        UUID dropId = stack.openDrop(quantity, opensAt);
+        long wait = Duration.between(Instant.now(), opensAt).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        String label = target.label() + " [netty]";
+        String baseUrl = target == Target.C ? stack.orderUrl() : stack.gatewayUrl();
+        List<String> buyers = tokens.tokens(
+                (long) rate * Math.max(duration.toSeconds(), options.warmup().toSeconds()));
+        System.out.printf("%s at %,d/s for %d s (the bench's driver)...%n", label, rate, duration.toSeconds());
+        Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
+        watch.putAll(infraProcesses(infrastructure));
+        CpuUsage cpu = new CpuUsage();
+        cpu.start(watch);
+        OpenModelDriver.Result result;
+        try (HttpBuyDriver driver = new HttpBuyDriver(baseUrl, 2000, GatlingRun.REQUEST_TIMEOUT)) {
+            if (warmupDrop.isPresent()) {
+                long half = Math.max(1, options.warmup().toSeconds() / 2);
+                Duration grace = Duration.ofSeconds(1);
+                String drop = warmupDrop.get().toString();
+                driver.run(drop, buyers, Math.max(1, rate / 4), Duration.ofSeconds(half), grace);
+                OpenModelDriver.Result warm = driver.run(
+                        drop, buyers, rate, Duration.ofSeconds(options.warmup().toSeconds() - half), grace);
+                warmedUp(new Measurement(
+                        target,
+                        rate,
+                        warm.attempts(),
+                        warm.throughput(),
+                        warm.percentileMillis(50),
+                        warm.percentileMillis(99),
+                        warm.maxMillis(),
+                        warm.accepted(),
+                        warm.refused(),
+                        warm.errors(),
+                        0,
+                        0,
+                        quantity,
+                        ""));
+            }
+            result = driver.run(dropId.toString(), buyers, rate, duration, GatlingRun.REQUEST_TIMEOUT.plusSeconds(5));
+        } finally {
+            cpu.stop();
+        }
+        long attempts = (long) rate * (duration.toSeconds() + options.warmup().toSeconds());
+        cpuNotes.add(label + " at " + rate + "/s (the load generator is this JVM): " + cpu.summary(attempts));
+        OrderStack.Sales sales = stack.settledSales(dropId);
+        return new Measurement(
+                target,
+                rate,
+                result.attempts(),
+                result.throughput(),
+                result.percentileMillis(50),
+                result.percentileMillis(99),
+                result.maxMillis(),
+                result.accepted(),
+                result.refused(),
+                result.errors(),
+                sales.sold(),
+                sales.orders(),
+                quantity,
+                "",
+                label);
     }
 
     /** (d) once more, on another build's jars (before a change), with the same load and a fresh drop. */

@@ -17,6 +17,7 @@ package dev.tarsspeedy.bench.buy;
  * @param orders orders recorded (rows in the database; for the Redis script alone, entries in its stream)
  * @param quantity units on sale
  * @param report where the detailed report is, or an empty string
+ * @param label the row's name: the target's, with the load generator when it is not Gatling
  */
 public record Measurement(
         Options.Target target,
@@ -32,7 +33,42 @@ public record Measurement(
         long sold,
         long orders,
         int quantity,
-        String report) {
+        String report,
+        String label) {
+
+    /** A row named after its target. */
+    public Measurement(
+            Options.Target target,
+            int rate,
+            long attempts,
+            double throughput,
+            double p50Millis,
+            double p99Millis,
+            double maxMillis,
+            long accepted,
+            long refused,
+            long errors,
+            long sold,
+            long orders,
+            int quantity,
+            String report) {
+        this(
+                target,
+                rate,
+                attempts,
+                throughput,
+                p50Millis,
+                p99Millis,
+                maxMillis,
+                accepted,
+                refused,
+                errors,
+                sold,
+                orders,
+                quantity,
+                report,
+                target.label());
+    }
 
     /** More sold than on sale, more orders than sold, or more acceptances than units: all of them oversell. */
     public boolean oversold() {

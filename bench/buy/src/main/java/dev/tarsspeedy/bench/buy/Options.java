@@ -26,6 +26,7 @@ import java.util.Set;
  *     branch's build
  * @param jvmOptions the JVM options of the order service and the gateway instead of the local stack's (to compare
  *     heaps and collectors), e.g. {@code "-Xmx1g -XX:+UseParallelGC"}
+ * @param drivers the load generators of (c) and (d): Gatling, the bench's own on Reactor Netty, or both side by side
  * @param baseline a folder with another build's {@code order-service.jar} and {@code gateway.jar}: (d) is measured
  *     on those too, in the same run, as the row "(d) baseline" (before and after a change, side by side)
  */
@@ -42,7 +43,14 @@ public record Options(
         Duration warmup,
         Optional<Path> orderJar,
         Optional<String> jvmOptions,
+        Set<Driver> drivers,
         Optional<Path> baseline) {
+
+    /** Who sends (c)'s and (d)'s attempts. */
+    public enum Driver {
+        GATLING,
+        NETTY
+    }
 
     /** The things measured, in table order. */
     public enum Target {
@@ -81,7 +89,7 @@ public record Options(
             bench/buy/run [--rate 10000] [--duration 60s] [--quantity 10000] [--targets abcd]
                           [--find-max] [--step-duration 20s] [--p99 100] [--pg-connections 32] [--profile]
                           [--warmup 10s] [--order-jar PATH] [--baseline DIR]
-                          [--jvm-options "-Xmx1g -XX:+UseParallelGC"]
+                          [--jvm-options "-Xmx1g -XX:+UseParallelGC"] [--driver gatling|netty|both]
             """;
 
     public Options {
@@ -100,6 +108,10 @@ public record Options(
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("--targets names at least one of a, b, c, d, e, f");
         }
+        if (drivers.isEmpty()) {
+            throw new IllegalArgumentException("--driver names gatling, netty or both");
+        }
+        drivers = Set.copyOf(drivers);
         Set<Target> chosen = EnumSet.copyOf(targets);
         if (baseline.isPresent()) {
             chosen.add(Target.D_BASELINE);
@@ -126,6 +138,7 @@ public record Options(
         Optional<Path> orderJar = Optional.empty();
         Optional<Path> baseline = Optional.empty();
         Optional<String> jvmOptions = Optional.empty();
+        Set<Driver> drivers = EnumSet.of(Driver.GATLING);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -138,6 +151,7 @@ public record Options(
                 case "--step-duration" -> stepDuration = duration(value(args, ++i, arg));
                 case "--p99" -> p99 = Long.parseLong(value(args, ++i, arg));
                 case "--order-jar" -> orderJar = Optional.of(Path.of(value(args, ++i, arg)));
+                case "--driver" -> drivers = drivers(value(args, ++i, arg));
                 case "--jvm-options" -> jvmOptions = Optional.of(value(args, ++i, arg));
                 case "--baseline" -> baseline = Optional.of(Path.of(value(args, ++i, arg)));
                 case "--warmup" -> warmup = duration(value(args, ++i, arg));
@@ -158,6 +172,7 @@ public record Options(
                 warmup,
                 orderJar,
                 jvmOptions,
+                drivers,
                 baseline);
     }
 
@@ -171,6 +186,15 @@ public record Options(
             value = value.substring(0, value.length() - 1);
         }
         return Duration.ofSeconds(Long.parseLong(value));
+    }
+
+    static Set<Driver> drivers(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "gatling" -> EnumSet.of(Driver.GATLING);
+            case "netty" -> EnumSet.of(Driver.NETTY);
+            case "both" -> EnumSet.allOf(Driver.class);
+            default -> throw new IllegalArgumentException("unknown driver '" + text + "': use gatling, netty or both");
+        };
     }
 
     static Set<Target> targets(String text) {

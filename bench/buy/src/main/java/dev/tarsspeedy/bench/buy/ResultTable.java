@@ -7,7 +7,7 @@ import java.util.Locale;
 final class ResultTable {
 
     private static final String HEADER = String.format(
-            "%-22s %7s %9s %11s %8s %8s %8s %8s %8s %7s %7s %7s %-9s",
+            "%-30s %7s %9s %11s %8s %8s %8s %8s %8s %7s %7s %7s %-9s",
             "target",
             "rate/s",
             "attempts",
@@ -30,8 +30,8 @@ final class ResultTable {
         for (Measurement m : rows) {
             text.append(String.format(
                     Locale.ROOT,
-                    "%-22s %7d %9d %11.0f %8.1f %8.1f %8.0f %8d %8d %8d %7d %7d %-9s%n",
-                    m.target().label(),
+                    "%-30s %7d %9d %11.0f %8.1f %8.1f %8.0f %8d %8d %8d %7d %7d %-9s%n",
+                    m.label(),
                     m.rate(),
                     m.attempts(),
                     m.throughput(),
@@ -50,8 +50,8 @@ final class ResultTable {
                 p99GoalMillis));
         for (Measurement m : rows) {
             text.append(String.format(
-                    "  %-22s %s%s%n",
-                    m.target().label(),
+                    "  %-30s %s%s%n",
+                    m.label(),
                     m.meets(p99GoalMillis) ? "meets the latency goal" : "MISSES the latency goal",
                     m.report().isEmpty() ? "" : "; report " + m.report()));
         }

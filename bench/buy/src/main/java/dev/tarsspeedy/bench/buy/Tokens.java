@@ -97,6 +97,17 @@ public final class Tokens implements AutoCloseable {
         return ids;
     }
 
+    /** The first {@code count} buyers' tokens, for the bench's own HTTP driver. */
+    public List<String> tokens(long count) {
+        List<String> tokens = new ArrayList<>();
+        try (var lines = Files.lines(tokensFile, StandardCharsets.US_ASCII)) {
+            lines.limit(count).forEach(line -> tokens.add(line.substring(line.indexOf(' ') + 1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
     private void ensure(long buyers) {
         long have = lineCount(tokensFile);
         if (have >= buyers) {

@@ -23,6 +23,7 @@ class OptionsTest {
                 .containsExactlyInAnyOrder(Target.A, Target.B, Target.C, Target.D, Target.E, Target.F);
         assertThat(options.baseline()).isEmpty();
         assertThat(options.jvmOptions()).isEmpty();
+        assertThat(options.drivers()).containsExactly(Options.Driver.GATLING);
         assertThat(options.p99GoalMillis()).isEqualTo(100);
         assertThat(options.findMax()).isFalse();
     }
@@ -53,7 +54,9 @@ class OptionsTest {
                 "--baseline",
                 "/tmp/before",
                 "--jvm-options",
-                "-Xmx1g -XX:+UseParallelGC"));
+                "-Xmx1g -XX:+UseParallelGC",
+                "--driver",
+                "both"));
 
         assertThat(options.rate()).isEqualTo(2000);
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
@@ -62,6 +65,7 @@ class OptionsTest {
         assertThat(options.targets()).containsExactlyInAnyOrder(Target.A, Target.D, Target.D_BASELINE);
         assertThat(options.baseline()).contains(Path.of("/tmp/before"));
         assertThat(options.jvmOptions()).contains("-Xmx1g -XX:+UseParallelGC");
+        assertThat(options.drivers()).containsExactlyInAnyOrder(Options.Driver.GATLING, Options.Driver.NETTY);
         assertThat(options.findMax()).isTrue();
         assertThat(options.stepDuration()).isEqualTo(Duration.ofSeconds(15));
         assertThat(options.p99GoalMillis()).isEqualTo(50);
@@ -76,6 +80,7 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("--speed", "1"))).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> Options.parse(List.of("--targets", "g"))).hasMessageContaining("unknown target");
         assertThatThrownBy(() -> Options.parse(List.of("--rate"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> Options.parse(List.of("--driver", "wrk"))).hasMessageContaining("unknown driver");
         assertThatThrownBy(() -> Options.parse(List.of("--rate", "0"))).hasMessageContaining("at least 1");
     }
 }
