@@ -139,7 +139,15 @@ public final class BuyBenchmark {
                             printRow(rows.getLast());
                         }
                         if (buys && options.drivers().contains(Options.Driver.NETTY)) {
-                            rows.add(runNetty(stack, infrastructure, tokens, target, cpuNotes));
+                            rows.add(runNetty(
+                                    stack,
+                                    infrastructure,
+                                    tokens,
+                                    target,
+                                    options.rate(),
+                                    options.duration(),
+                                    options.quantity(),
+                                    cpuNotes));
                             printRow(rows.getLast());
                         }
                     }
@@ -208,11 +216,15 @@ public final class BuyBenchmark {
      * checks; its warm-up is a quarter of the rate for half of {@code --warmup}, then the rate.
      */
     private Measurement runNetty(
-            OrderStack stack, Infrastructure infrastructure, Tokens tokens, Target target, List<String> cpuNotes)
+            OrderStack stack,
+            Infrastructure infrastructure,
+            Tokens tokens,
+            Target target,
+            int rate,
+            Duration duration,
+            int quantity,
+            List<String> cpuNotes)
             throws Exception {
-        int rate = options.rate();
-        Duration duration = options.duration();
-        int quantity = options.quantity();
         Instant opensAt = Instant.now().plusSeconds(2);
         Optional<UUID> warmupDrop =
                 options.warmup().isZero() ? Optional.empty() : Optional.of(stack.openDrop(quantity, opensAt));
@@ -439,15 +451,20 @@ public final class BuyBenchmark {
                     // An overloaded step leaves queues to drain and the gateway's circuit breaker open for a while.
                     Thread.sleep(COOL_DOWN.toMillis());
                 }
-                Measurement m = runHttp(
-                        stack,
-                        infrastructure,
-                        tokens,
-                        target,
-                        rate,
-                        options.stepDuration(),
-                        stepQuantity(options.quantity(), rate, options.stepDuration()),
-                        cpuNotes);
+                int quantity = stepQuantity(options.quantity(), rate, options.stepDuration());
+                // The bench's own driver when it alone was asked for, else Gatling.
+                Measurement m = options.drivers().contains(Options.Driver.GATLING) || target.noOp()
+                        ? runHttp(
+                                stack, infrastructure, tokens, target, rate, options.stepDuration(), quantity, cpuNotes)
+                        : runNetty(
+                                stack,
+                                infrastructure,
+                                tokens,
+                                target,
+                                rate,
+                                options.stepDuration(),
+                                quantity,
+                                cpuNotes);
                 steps.add(m);
                 printRow(m);
                 return m.meets(options.p99GoalMillis()) && !m.oversold();
