@@ -35,7 +35,8 @@ import org.HdrHistogram.ConcurrentHistogram;
  * keys ({@code accepted} counts the 200s), so bench/buy's {@code GatlingRun} reads both.
  *
  * <p>Settings (system properties): {@code bench.baseUrl}, {@code bench.paths}, {@code bench.rate} (users per second),
- * {@code bench.duration} and {@code bench.warmup} (seconds), {@code bench.counts}.
+ * {@code bench.duration} and {@code bench.warmup} (seconds), {@code bench.counts}, and {@code bench.accept} (the
+ * {@code Accept} header, {@code application/json} unless a page is read: {@code text/html}).
  */
 public class GetSimulation extends Simulation {
 
@@ -60,7 +61,7 @@ public class GetSimulation extends Simulation {
             .shareConnections()
             .disableWarmUp()
             .disableCaching()
-            .acceptHeader("application/json");
+            .acceptHeader(System.getProperty("bench.accept", "application/json"));
 
     {
         PopulationBuilder measured =
