@@ -237,6 +237,22 @@ class PagesIT {
                 .contains("모의 세션");
     }
 
+    /** A rise is red in Korean and green in English; the page names both colours for its live updates. */
+    @Test
+    void aStocksChangeIsColouredInTheReadersConvention() {
+        EntityExchangeResult<String> korean = new Browser(client).get("/stocks/005930", "ko");
+        assertThat(korean.getStatus().value()).isEqualTo(200);
+        assertThat(korean.getResponseBody())
+                .contains("class=\"up trend-red\"")
+                .contains("data-rise=\"trend-red\" data-fall=\"trend-blue\"");
+        EntityExchangeResult<String> english = new Browser(client).get("/stocks/005930", "en");
+        assertThat(english.getStatus().value()).isEqualTo(200);
+        assertThat(english.getResponseBody())
+                .contains("Samsung Electronics")
+                .contains("class=\"up trend-green\"")
+                .contains("data-rise=\"trend-green\" data-fall=\"trend-red\"");
+    }
+
     @Test
     void withoutTheMarketServiceTheHomePageHasNoMarketsSection() {
         gateway.marketUp = false;
@@ -386,6 +402,13 @@ class PagesIT {
                             "opens":"2026-12-07T14:30:00Z","closes":"2026-12-07T21:00:00Z"},"closedBecause":"BEFORE_OPEN",\
                             "reason":"%s"}]}""".formatted(korean ? "개장 전" : "Before the open"));
                 }
+                case "/api/market/symbols/005930" -> send(exchange, 200, "application/json", """
+                        {"symbol":"005930","market":"KRX","exchange":"KOSPI","nameKo":"삼성전자",\
+                        "nameEn":"Samsung Electronics","currency":"KRW","listed":true}""");
+                case "/api/market/quotes" -> send(exchange, 200, "application/json", """
+                        {"quotes":[{"symbol":"005930","name":"삼성전자","market":"KRX","currency":"KRW",\
+                        "price":72000,"change":1000,"changePercent":1.41,"previousClose":71000,"volume":1000,\
+                        "asOf":"2026-12-07T01:00:00Z","freshness":"LIVE","inSession":true}],"missing":[]}""");
                 case "/api/auth/login" -> {
                     if (body.contains("Correct-Horse-1")) {
                         send(exchange, 200, "application/json", """
