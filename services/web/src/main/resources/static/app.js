@@ -62,6 +62,12 @@
         change.textContent = percent(quote.changePercent);
         change.classList.toggle('up', quote.change > 0);
         change.classList.toggle('down', quote.change < 0);
+        // The colour follows the reader's convention, which the page names (Formats.rise and fall).
+        change.classList.remove('trend-red', 'trend-green', 'trend-blue');
+        var colour = quote.change > 0 ? change.getAttribute('data-rise') : quote.change < 0 ? change.getAttribute('data-fall') : null;
+        if (colour) {
+          change.classList.add(colour);
+        }
       }
       var asOf = row.querySelector('[data-field=asOf]');
       if (asOf && quote.asOf) {

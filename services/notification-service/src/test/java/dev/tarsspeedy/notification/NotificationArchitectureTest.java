@@ -63,13 +63,13 @@ class NotificationArchitectureTest {
             .resideInAnyPackage(DOMAIN + ".persistence", DOMAIN + ".messaging", DOMAIN + ".client");
 
     /**
-     * One internal HTTP API, the template preview: besides it the port serves actuator endpoints only, and requests
-     * arrive through Kafka, never over HTTP.
+     * Two HTTP APIs, the internal template preview and the operators' delivery log (which only reads): besides them the
+     * port serves actuator endpoints only, and requests arrive through Kafka, never over HTTP.
      */
     @ArchTest
-    static final ArchRule onlyThePreviewIsAnApi = noClasses()
+    static final ArchRule onlyThePreviewAndTheDeliveryLogAreApis = noClasses()
             .that()
-            .resideOutsideOfPackage("dev.tarsspeedy.notification.template.web")
+            .resideOutsideOfPackages("dev.tarsspeedy.notification.template.web", DOMAIN + ".web")
             .should()
             .beAnnotatedWith("org.springframework.web.bind.annotation.RestController")
             .orShould()

@@ -8,6 +8,7 @@ class ProblemBundlesTest {
 
     @Test
     void theBundleIsCompleteInBothLanguages() {
-        ProblemBundles.assertServiceBundleComplete("unknown-template", "invalid-model");
+        ProblemBundles.assertServiceBundleComplete(
+                "unknown-template", "invalid-model", "invalid-page", "invalid-period");
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** Every problem type of the notification service (its one API, the template preview) in Korean and English. */
+/** Every problem type of the notification service (the template preview, the delivery log) in Korean and English. */
 class ProblemLanguageIT extends NotificationTestBase implements ProblemLanguageContract {
 
     @Override
@@ -37,6 +37,19 @@ class ProblemLanguageIT extends NotificationTestBase implements ProblemLanguageC
                                         "locale",
                                         "en",
                                         "model",
-                                        Models.with(Models.priceAlert("PRICE_ABOVE"), "kind", "SOMETIMES"))));
+                                        Models.with(Models.priceAlert("PRICE_ABOVE"), "kind", "SOMETIMES"))))
+                .trigger(
+                        "invalid-page",
+                        HttpStatus.BAD_REQUEST,
+                        Detail.of("invalid-page.detail", 100),
+                        () -> client(adminToken()).get().uri("/api/notifications/deliveries?size=0"))
+                .trigger(
+                        "invalid-period",
+                        HttpStatus.BAD_REQUEST,
+                        Detail.of("invalid-period.detail"),
+                        () -> client(adminToken())
+                                .get()
+                                .uri(
+                                        "/api/notifications/deliveries?from=2026-12-07T00:00:00Z&to=2026-12-06T00:00:00Z"));
     }
 }

@@ -62,6 +62,7 @@ class PagesIT {
                 .responseTimeout(Duration.ofSeconds(20))
                 .build();
         gateway.up = true;
+        gateway.marketUp = true;
         gateway.received.clear();
     }
 
@@ -115,14 +116,14 @@ class PagesIT {
 
     @Test
     void pagesThatNeedAUserSendTheBrowserToLogInFirst() {
-        for (String page : List.of("/orders", "/wishlist", "/profile", "/admin")) {
+        for (String page : List.of("/orders", "/wishlist", "/profile", "/admin", "/operators/deliveries")) {
             client.get()
                     .uri(page)
                     .exchange()
                     .expectStatus()
                     .isSeeOther()
                     .expectHeader()
-                    .location("/login?next=%2F" + page.substring(1));
+                    .location("/login?next=" + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8));
         }
         assertThat(gateway.received).as("no API was called without a user").isEmpty();
     }
@@ -211,6 +212,57 @@ class PagesIT {
                 .isEqualTo(200);
     }
 
+    /** Each market open or closed, its next close or open in the reader's zone (Seoul before log-in), the demo note. */
+    @Test
+    void theHomePageSaysWhichMarketsAreOpen() {
+        dev.tarsspeedy.webapp.pages.web.Formats fmt = new dev.tarsspeedy.webapp.pages.web.Formats();
+        java.time.ZoneId seoul = java.time.ZoneId.of("Asia/Seoul");
+        java.time.Instant krxCloses = java.time.Instant.parse("2026-12-07T06:30:00Z");
+        java.time.Instant usOpens = java.time.Instant.parse("2026-12-07T14:30:00Z");
+        String english = new Browser(client).get("/", "en").getResponseBody();
+        assertThat(fmt.time(krxCloses, seoul, java.util.Locale.ENGLISH))
+                .contains("3:30")
+                .contains("Dec 7");
+        assertThat(english)
+                .contains("id=\"markets\"", "Korea (KRX)", ">Open<")
+                .contains("closes " + fmt.time(krxCloses, seoul, java.util.Locale.ENGLISH))
+                .contains("United States (NYSE, Nasdaq)", ">Closed<", "Before the open")
+                .contains("opens " + fmt.time(usOpens, seoul, java.util.Locale.ENGLISH))
+                .contains("Simulated session");
+        String korean = new Browser(client).get("/", "ko").getResponseBody();
+        assertThat(korean)
+                .contains("한국 (KRX)", ">개장<", fmt.time(krxCloses, seoul, java.util.Locale.KOREAN) + " 마감")
+                .contains("미국 (NYSE, 나스닥)", ">휴장<", "개장 전")
+                .contains(fmt.time(usOpens, seoul, java.util.Locale.KOREAN) + " 개장")
+                .contains("모의 세션");
+    }
+
+    /** A rise is red in Korean and green in English; the page names both colours for its live updates. */
+    @Test
+    void aStocksChangeIsColouredInTheReadersConvention() {
+        EntityExchangeResult<String> korean = new Browser(client).get("/stocks/005930", "ko");
+        assertThat(korean.getStatus().value()).isEqualTo(200);
+        assertThat(korean.getResponseBody())
+                .contains("class=\"up trend-red\"")
+                .contains("data-rise=\"trend-red\" data-fall=\"trend-blue\"");
+        EntityExchangeResult<String> english = new Browser(client).get("/stocks/005930", "en");
+        assertThat(english.getStatus().value()).isEqualTo(200);
+        assertThat(english.getResponseBody())
+                .contains("Samsung Electronics")
+                .contains("class=\"up trend-green\"")
+                .contains("data-rise=\"trend-green\" data-fall=\"trend-red\"");
+    }
+
+    @Test
+    void withoutTheMarketServiceTheHomePageHasNoMarketsSection() {
+        gateway.marketUp = false;
+        EntityExchangeResult<String> home = new Browser(client).get("/", "en");
+        assertThat(home.getStatus().value()).isEqualTo(200);
+        assertThat(home.getResponseBody())
+                .doesNotContain("id=\"markets\"", "Simulated session", "We will be right back")
+                .contains("Speedy Runner");
+    }
+
     @Test
     void dropsShowTheirPriceInWonAndTheirStatusInTheReadersLanguage() {
         String english = new Browser(client).get("/drops", "en").getResponseBody();
@@ -290,6 +342,7 @@ class PagesIT {
         final Map<String, String> authorizations = new ConcurrentHashMap<>();
         final Map<String, String> languages = new ConcurrentHashMap<>();
         volatile boolean up = true;
+        volatile boolean marketUp = true;
 
         private FakeGateway(HttpServer server) {
             this.server = server;
@@ -332,6 +385,30 @@ class PagesIT {
                 return;
             }
             switch (path) {
+                case "/api/market/status" -> {
+                    if (!marketUp) {
+                        send(exchange, 503, "application/problem+json", """
+                                {"type":"https://tarsspeedy.dev/problems/service-unavailable",\
+                                "title":"Service Unavailable","status":503,"detail":"market-data is down"}""");
+                        return;
+                    }
+                    boolean korean = String.valueOf(exchange.getRequestHeaders().getFirst("Accept-Language"))
+                            .startsWith("ko");
+                    send(exchange, 200, "application/json", """
+                            {"at":"2026-12-07T01:00:00Z","simulated":true,"markets":[\
+                            {"market":"KRX","zone":"Asia/Seoul","open":true,"simulated":true,"session":{"date":"2026-12-07",\
+                            "opens":"2026-12-07T00:00:00Z","closes":"2026-12-07T06:30:00Z"},"closedBecause":null,"reason":null},\
+                            {"market":"US","zone":"America/New_York","open":false,"simulated":false,"session":{"date":"2026-12-07",\
+                            "opens":"2026-12-07T14:30:00Z","closes":"2026-12-07T21:00:00Z"},"closedBecause":"BEFORE_OPEN",\
+                            "reason":"%s"}]}""".formatted(korean ? "개장 전" : "Before the open"));
+                }
+                case "/api/market/symbols/005930" -> send(exchange, 200, "application/json", """
+                        {"symbol":"005930","market":"KRX","exchange":"KOSPI","nameKo":"삼성전자",\
+                        "nameEn":"Samsung Electronics","currency":"KRW","listed":true}""");
+                case "/api/market/quotes" -> send(exchange, 200, "application/json", """
+                        {"quotes":[{"symbol":"005930","name":"삼성전자","market":"KRX","currency":"KRW",\
+                        "price":72000,"change":1000,"changePercent":1.41,"previousClose":71000,"volume":1000,\
+                        "asOf":"2026-12-07T01:00:00Z","freshness":"LIVE","inSession":true}],"missing":[]}""");
                 case "/api/auth/login" -> {
                     if (body.contains("Correct-Horse-1")) {
                         send(exchange, 200, "application/json", """

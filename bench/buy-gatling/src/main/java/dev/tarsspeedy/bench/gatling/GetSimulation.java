@@ -36,9 +36,10 @@ import org.HdrHistogram.ConcurrentHistogram;
  * keys ({@code accepted} counts the 200s), so bench/buy's {@code GatlingRun} reads both.
  *
  * <p>Settings (system properties): {@code bench.baseUrl}, {@code bench.paths}, {@code bench.rate} (users per second),
- * {@code bench.duration} and {@code bench.warmup} (seconds), {@code bench.counts}, and optionally {@code bench.tokens}
- * (the token file of {@link BuySimulation}): then every user sends the next buyer's token, as bench/buy's no-op
- * reference rows do, so the gateway checks it as on the buy path.
+ * {@code bench.duration} and {@code bench.warmup} (seconds), {@code bench.counts}, {@code bench.accept} (the
+ * {@code Accept} header, {@code application/json} unless a page is read: {@code text/html}), and optionally
+ * {@code bench.tokens} (the token file of {@link BuySimulation}): then every user sends the next buyer's token, as
+ * bench/buy's no-op reference rows do, so the gateway checks it as on the buy path.
  */
 public class GetSimulation extends Simulation {
 
@@ -66,7 +67,7 @@ public class GetSimulation extends Simulation {
             .shareConnections()
             .disableWarmUp()
             .disableCaching()
-            .acceptHeader("application/json");
+            .acceptHeader(System.getProperty("bench.accept", "application/json"));
 
     {
         PopulationBuilder measured =

@@ -1,5 +1,6 @@
 package dev.tarsspeedy.bench.market;
 
+import dev.tarsspeedy.bench.buy.CommandLine;
 import dev.tarsspeedy.bench.buy.CpuUsage;
 import dev.tarsspeedy.bench.buy.FindMax;
 import dev.tarsspeedy.bench.buy.GatlingRun;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code bench/market/run}, part 1 (docs/benchmarks.md): cached quotes read through the gateway, beside the gateway's
@@ -79,41 +81,25 @@ public final class MarketBenchmark {
     record Options(int rate, Duration step, Duration warmup, int p99, int maxSteps, List<Target> targets) {
 
         static Options parse(List<String> args) {
-            int rate = 2000;
-            Duration step = Duration.ofSeconds(15);
-            Duration warmup = Duration.ofSeconds(5);
-            int p99 = 50;
-            int maxSteps = 6;
+            CommandLine line = CommandLine.parse(
+                    args, Set.of("--rate", "--step-duration", "--warmup", "--p99", "--max-steps", "--targets"));
+            int rate = line.integer("--rate", 2000);
+            Duration step = line.duration("--step-duration", Duration.ofSeconds(15));
+            Duration warmup = line.duration("--warmup", Duration.ofSeconds(5));
+            int p99 = line.integer("--p99", 50);
+            int maxSteps = line.integer("--max-steps", 6);
             List<Target> targets = List.of(Target.values());
-            for (int i = 0; i < args.size(); i++) {
-                String name = args.get(i);
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                String value = args.get(++i);
-                switch (name) {
-                    case "--rate" -> rate = Integer.parseInt(value);
-                    case "--step-duration" -> step = seconds(value);
-                    case "--warmup" -> warmup = seconds(value);
-                    case "--p99" -> p99 = Integer.parseInt(value);
-                    case "--max-steps" -> maxSteps = Integer.parseInt(value);
-                    case "--targets" ->
-                        targets = List.of(value.split(",")).stream()
-                                .map(t -> Target.valueOf(
-                                        t.trim().toUpperCase(Locale.ROOT).replace('-', '_')))
-                                .toList();
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
+            String named = line.text("--targets", null);
+            if (named != null) {
+                targets = List.of(named.split(",")).stream()
+                        .map(t ->
+                                Target.valueOf(t.trim().toUpperCase(Locale.ROOT).replace('-', '_')))
+                        .toList();
             }
             if (rate < 1 || p99 < 1 || maxSteps < 1 || step.isZero() || targets.isEmpty()) {
                 throw new IllegalArgumentException("rate, p99, max-steps and the step must be positive");
             }
             return new Options(rate, step, warmup, p99, maxSteps, targets);
-        }
-
-        private static Duration seconds(String value) {
-            return Duration.ofSeconds(
-                    Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1) : value));
         }
     }
 

@@ -123,7 +123,7 @@ class RouteTableTest {
         assertThat(web).isGreaterThan(index(routes, "catalog")).isGreaterThan(index(routes, "identity"));
         assertThat(routes.get(web).getUri()).isEqualTo(URI.create("http://localhost:8088"));
         assertThat(List.of(path(routes.get(web)).split(",")))
-                .contains("/", "/static/**", "/login", "/drops/**", "/orders/**", "/admin/**")
+                .contains("/", "/static/**", "/login", "/drops/**", "/orders/**", "/admin/**", "/operators/**")
                 .noneMatch(path -> path.startsWith("/api")
                         || path.startsWith("/actuator")
                         || path.startsWith("/v3")
@@ -164,10 +164,21 @@ class RouteTableTest {
             assertThat(health.getMetadata()).as("the gateway's own timeouts").isEmpty();
         }
         assertThat(route(routes, "notification-health").getUri()).isEqualTo(URI.create("http://localhost:8082"));
+    }
+
+    /** The operators' delivery log: routed, for operators only at the edge too, and without an API document. */
+    @Test
+    void theNotificationServiceServesOnlyTheOperatorsDeliveryLog() throws IOException {
+        List<RouteDefinition> routes = routes();
+        RouteDefinition notification = route(routes, "notification");
+        assertThat(path(notification)).isEqualTo("/api/notifications/**");
+        assertThat(notification.getUri()).isEqualTo(URI.create("http://localhost:8082"));
         assertThat(routes)
-                .as("the notification service has no API for clients, so no API route or document")
+                .as("its template preview is internal: no route reaches /internal/**, and it has no API document")
                 .extracting(RouteDefinition::getId)
-                .doesNotContain("notification", "notification-docs");
+                .doesNotContain("notification-docs");
+        assertThat(adminPaths(applicationYaml())).contains("/api/admin/**", "/api/notifications/**");
+        assertThat(publicPaths(applicationYaml())).noneMatch(path -> path.contains("/api/notifications"));
     }
 
     /**
@@ -252,6 +263,14 @@ class RouteTableTest {
         assertThat(route.getPredicates()).hasSize(1);
         assertThat(route.getPredicates().getFirst().getName()).isEqualTo("Path");
         return String.join(",", route.getPredicates().getFirst().getArgs().values());
+    }
+
+    private static List<String> adminPaths(PropertySource<?> yaml) {
+        List<String> adminPaths = new ArrayList<>();
+        for (int i = 0; yaml.containsProperty("platform.security.admin-paths[" + i + "]"); i++) {
+            adminPaths.add(value(yaml, "platform.security.admin-paths[" + i + "]"));
+        }
+        return adminPaths;
     }
 
     private static List<String> publicPaths(PropertySource<?> yaml) {

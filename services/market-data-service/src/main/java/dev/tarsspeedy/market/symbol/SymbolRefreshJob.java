@@ -24,12 +24,17 @@ import reactor.core.publisher.Mono;
  *
  * <p>Each run then asks the providers' {@code listing(symbol)} for the English names the listings lack (KRX stocks:
  * FSC lists Korean names only, KIS's {@code search-stock-info} has the English one), at most {@code
- * english-names-per-run} a run, stopping at the first rate limit, so the names fill in within a day or so.
+ * english-names-per-run} a run (by default a whole KRX master), paced by {@code english-name-interval} and stopping at
+ * the first rate limit. The first run after a start names the whole master within minutes: with a small cap and the
+ * hourly runs, English pages showed Korean names for a day. Names are written every {@value #NAMES_PER_WRITE}, so a
+ * run cut short keeps what it learned.
  */
 @Component
 class SymbolRefreshJob implements ScheduledJob {
 
     private static final Logger log = LoggerFactory.getLogger(SymbolRefreshJob.class);
+
+    static final int NAMES_PER_WRITE = 50;
 
     private final List<QuoteProvider> providers;
     private final SymbolMaster master;
@@ -110,10 +115,9 @@ class SymbolRefreshJob implements ScheduledJob {
                     log.info("English names paused until the next run: {}", e.toString());
                     return Mono.empty();
                 })
-                .collectList()
-                .flatMap(named -> named.isEmpty()
-                        ? Mono.just(0L)
-                        : master.apply(Market.KRX, named, false).map(SymbolMaster.Applied::written));
+                .buffer(NAMES_PER_WRITE)
+                .concatMap(named -> master.apply(Market.KRX, named, false).map(SymbolMaster.Applied::written))
+                .reduce(0L, Long::sum);
     }
 
     /** Fetches and writes every market's listings now; returns the rows written. */

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshCheckPeriod how often the refresh job checks that (it refreshes at once when the table is empty)
  * @param indexReloadPeriod how often each instance checks that its in-memory search index is the table's latest
  * @param englishNamesPerRun most KRX symbols whose English name the refresh job asks a provider for per run (KIS:
- *     one call each, from the budget quotes also use), so the names fill in over a day without starving quotes
+ *     one call each, from the budget quotes also use): by default more than the KRX master holds (about 2,700), so
+ *     the first run names them all, paced by the interval so quotes keep most of the budget
  * @param englishNameInterval the pause before each of those calls (200ms: at most 5 of KIS's 18 calls a second)
  */
 @ConfigurationProperties("market.symbols")
@@ -23,7 +24,7 @@ public record SymbolSettings(
         @DefaultValue("24h") Duration refreshEvery,
         @DefaultValue("1h") Duration refreshCheckPeriod,
         @DefaultValue("1m") Duration indexReloadPeriod,
-        @DefaultValue("100") int englishNamesPerRun,
+        @DefaultValue("3000") int englishNamesPerRun,
         @DefaultValue("200ms") Duration englishNameInterval) {
 
     public SymbolSettings {

@@ -34,6 +34,9 @@ public interface DeliveryLog {
 
     Mono<Optional<DeliveryRecord>> find(String idempotencyKey);
 
+    /** The operators' view: rows matching every filter given, newest received first, one page of them. */
+    Mono<DeliveryPage> search(DeliverySearch search);
+
     /** Deletes rows in a final state ({@code SENT}, {@code DEAD_LETTERED}) untouched for longer than the retention. */
     Mono<Long> deleteFinishedBefore(Duration retention);
 }

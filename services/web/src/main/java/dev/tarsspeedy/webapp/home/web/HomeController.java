@@ -2,21 +2,29 @@ package dev.tarsspeedy.webapp.home.web;
 
 import dev.tarsspeedy.webapp.account.web.Sessions;
 import dev.tarsspeedy.webapp.drops.client.CatalogClient;
+import dev.tarsspeedy.webapp.stocks.client.MarketClient;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The home page: what TARS and Speedy are, and the drops on sale now and next. */
+/** The home page: what TARS and Speedy are, the markets open or closed, and the drops on sale now and next. */
 @Controller
 class HomeController {
 
-    private final CatalogClient catalog;
+    /** The markets' status is a side note: a slow market service must not hold the home page. */
+    static final Duration MARKET_STATUS_WAIT = Duration.ofSeconds(2);
 
-    HomeController(CatalogClient catalog) {
+    private final CatalogClient catalog;
+    private final MarketClient market;
+
+    HomeController(CatalogClient catalog, MarketClient market) {
         this.catalog = catalog;
+        this.market = market;
     }
 
     @GetMapping("/")
@@ -30,9 +38,16 @@ class HomeController {
                 .map(CatalogClient.DropPage::content)
                 .doOnError(error -> model.addAttribute("dropsUnavailable", true))
                 .onErrorResume(error -> Mono.just(List.of()));
-        return Mono.zip(open, upcoming).map(both -> {
-            model.addAttribute("open", both.getT1());
-            model.addAttribute("upcoming", both.getT2());
+        // Without the market service the home page simply has no market section.
+        Mono<Optional<MarketClient.MarketsStatus>> markets = market.status(language)
+                .timeout(MARKET_STATUS_WAIT)
+                .map(Optional::of)
+                .onErrorResume(error -> Mono.just(Optional.empty()))
+                .defaultIfEmpty(Optional.empty());
+        return Mono.zip(open, upcoming, markets).map(all -> {
+            model.addAttribute("open", all.getT1());
+            model.addAttribute("upcoming", all.getT2());
+            model.addAttribute("markets", all.getT3().orElse(null));
             return "home";
         });
     }

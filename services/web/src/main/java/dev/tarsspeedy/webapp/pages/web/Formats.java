@@ -53,9 +53,29 @@ public class Formats {
         return (change.signum() > 0 ? "+" : "") + format.format(change) + "%";
     }
 
-    /** The class that colours a change: {@code up}, {@code down}, or none. */
-    public String trend(BigDecimal change) {
-        return change == null || change.signum() == 0 ? "" : change.signum() > 0 ? "up" : "down";
+    /**
+     * The classes of a change: its direction ({@code up}, {@code down}, or none) and its colour in the reader's
+     * convention ({@link #rise}, {@link #fall}).
+     */
+    public String trend(BigDecimal change, Locale locale) {
+        if (change == null || change.signum() == 0) {
+            return "";
+        }
+        return change.signum() > 0 ? "up " + rise(locale) : "down " + fall(locale);
+    }
+
+    /** The colour class of a rise: red in Korean (the Korean market's convention), green otherwise. */
+    public String rise(Locale locale) {
+        return korean(locale) ? "trend-red" : "trend-green";
+    }
+
+    /** The colour class of a fall: blue in Korean, red otherwise. */
+    public String fall(Locale locale) {
+        return korean(locale) ? "trend-blue" : "trend-red";
+    }
+
+    private static boolean korean(Locale locale) {
+        return locale != null && "ko".equals(locale.getLanguage());
     }
 
     /** The time of day of a moment in the reader's zone ({@code 09:30:15}). */

@@ -11,7 +11,7 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import reactor.core.publisher.Mono;
 
-/** The market-data service's public API (symbol search, quotes), through the gateway. */
+/** The market-data service's public API (symbol search, quotes, the markets' status), through the gateway. */
 @HttpExchange
 public interface MarketClient {
 
@@ -39,6 +39,26 @@ public interface MarketClient {
     }
 
     record ListingPage(List<Listing> items, int page, int size, long total) {}
+
+    /** A trading session: its open and close. */
+    record Session(Instant opens, Instant closes, String note) {}
+
+    /**
+     * One market now.
+     *
+     * @param session the running session, else the next one ({@code null} past the calendar's data)
+     * @param reason why it is closed, in the reader's language ({@code null} while open)
+     */
+    record MarketStatus(String market, boolean open, boolean simulated, Session session, String reason) {
+
+        /** Whether {@code session} is the one running at {@code at} (else it is the next one). */
+        public boolean running(Instant at) {
+            return session != null && at != null && !at.isBefore(session.opens()) && at.isBefore(session.closes());
+        }
+    }
+
+    /** Every market at {@code at}; {@code simulated}: the stand-in's demo session, open around the clock. */
+    record MarketsStatus(Instant at, boolean simulated, List<MarketStatus> markets) {}
 
     /**
      * One quote.
@@ -73,4 +93,7 @@ public interface MarketClient {
 
     @GetExchange("/api/market/quotes")
     Mono<Quotes> quotes(@RequestHeader(HttpHeaders.ACCEPT_LANGUAGE) String language, @RequestParam String symbols);
+
+    @GetExchange("/api/market/status")
+    Mono<MarketsStatus> status(@RequestHeader(HttpHeaders.ACCEPT_LANGUAGE) String language);
 }
