@@ -125,8 +125,7 @@ public final class BuyBenchmark {
                         profileFolder,
                         options.jvmOptions())) {
                     for (Target target : current) {
-                        boolean buys = !target.noOp();
-                        if (!buys || options.drivers().contains(Options.Driver.GATLING)) {
+                        if (options.drivers().contains(Options.Driver.GATLING)) {
                             rows.add(runHttp(
                                     stack,
                                     infrastructure,
@@ -138,7 +137,7 @@ public final class BuyBenchmark {
                                     cpuNotes));
                             printRow(rows.getLast());
                         }
-                        if (buys && options.drivers().contains(Options.Driver.NETTY)) {
+                        if (options.drivers().contains(Options.Driver.NETTY)) {
                             rows.add(runNetty(
                                     stack,
                                     infrastructure,
@@ -212,8 +211,8 @@ public final class BuyBenchmark {
     }
 
     /**
-     * (c) or (d) with the bench's own driver ({@link HttpBuyDriver}) instead of Gatling: the same drop, buyers and
-     * checks; its warm-up is a quarter of the rate for half of {@code --warmup}, then the rate.
+     * (c), (d), (e) or (f) with the bench's own driver ({@link HttpBuyDriver}) instead of Gatling: the same drop, buyers
+     * and checks; its warm-up is a quarter of the rate for half of {@code --warmup}, then the rate.
      */
     private Measurement runNetty(
             OrderStack stack,
@@ -226,15 +225,17 @@ public final class BuyBenchmark {
             List<String> cpuNotes)
             throws Exception {
         Instant opensAt = Instant.now().plusSeconds(2);
+        boolean buys = !target.noOp();
         Optional<UUID> warmupDrop =
-                options.warmup().isZero() ? Optional.empty() : Optional.of(stack.openDrop(quantity, opensAt));
-        UUID dropId = stack.openDrop(quantity, opensAt);
+                options.warmup().isZero() || !buys ? Optional.empty() : Optional.of(stack.openDrop(quantity, opensAt));
+        Optional<UUID> measuredDrop = buys ? Optional.of(stack.openDrop(quantity, opensAt)) : Optional.empty();
         long wait = Duration.between(Instant.now(), opensAt).toMillis();
         if (wait > 0) {
             Thread.sleep(wait);
         }
         String label = target.label() + " [netty]";
-        String baseUrl = target == Target.C ? stack.orderUrl() : stack.gatewayUrl();
+        String baseUrl = target == Target.C || target == Target.F ? stack.orderUrl() : stack.gatewayUrl();
+        String noOpPath = target == Target.E ? OrderStack.GATEWAY_NO_OP_PATH : OrderStack.NO_OP_PATH;
         List<String> buyers = tokens.tokens(
                 (long) rate * Math.max(duration.toSeconds(), options.warmup().toSeconds()));
         System.out.printf("%s at %,d/s for %d s (the bench's driver)...%n", label, rate, duration.toSeconds());
@@ -244,13 +245,21 @@ public final class BuyBenchmark {
         cpu.start(watch);
         OpenModelDriver.Result result;
         try (HttpBuyDriver driver = new HttpBuyDriver(baseUrl, 2000, GatlingRun.REQUEST_TIMEOUT)) {
-            if (warmupDrop.isPresent()) {
+            if (!options.warmup().isZero()) {
                 long half = Math.max(1, options.warmup().toSeconds() / 2);
+                Duration first = Duration.ofSeconds(half);
+                Duration second =
+                        Duration.ofSeconds(Math.max(1, options.warmup().toSeconds() - half));
                 Duration grace = Duration.ofSeconds(1);
-                String drop = warmupDrop.get().toString();
-                driver.run(drop, buyers, Math.max(1, rate / 4), Duration.ofSeconds(half), grace);
-                OpenModelDriver.Result warm = driver.run(
-                        drop, buyers, rate, Duration.ofSeconds(options.warmup().toSeconds() - half), grace);
+                String drop = warmupDrop.map(UUID::toString).orElse("");
+                OpenModelDriver.Result warm;
+                if (buys) {
+                    driver.run(drop, buyers, Math.max(1, rate / 4), first, grace);
+                    warm = driver.run(drop, buyers, rate, second, grace);
+                } else {
+                    driver.runGet(noOpPath, buyers, Math.max(1, rate / 4), first, grace);
+                    warm = driver.runGet(noOpPath, buyers, rate, second, grace);
+                }
                 warmedUp(new Measurement(
                         target,
                         rate,
@@ -267,13 +276,35 @@ public final class BuyBenchmark {
                         quantity,
                         ""));
             }
-            result = driver.run(dropId.toString(), buyers, rate, duration, GatlingRun.REQUEST_TIMEOUT.plusSeconds(5));
+            Duration grace = GatlingRun.REQUEST_TIMEOUT.plusSeconds(5);
+            result = buys
+                    ? driver.run(measuredDrop.orElseThrow().toString(), buyers, rate, duration, grace)
+                    : driver.runGet(noOpPath, buyers, rate, duration, grace);
         } finally {
             cpu.stop();
         }
         long attempts = (long) rate * (duration.toSeconds() + options.warmup().toSeconds());
         cpuNotes.add(label + " at " + rate + "/s (the load generator is this JVM): " + cpu.summary(attempts));
-        OrderStack.Sales sales = stack.settledSales(dropId);
+        if (!buys) {
+            // Nothing is sold on a no-op route: 0 sold, 0 orders; its 200s are not 202s.
+            return new Measurement(
+                    target,
+                    rate,
+                    result.attempts(),
+                    result.throughput(),
+                    result.percentileMillis(50),
+                    result.percentileMillis(99),
+                    result.maxMillis(),
+                    0,
+                    0,
+                    result.errors(),
+                    0,
+                    0,
+                    quantity,
+                    "",
+                    label);
+        }
+        OrderStack.Sales sales = stack.settledSales(measuredDrop.orElseThrow());
         return new Measurement(
                 target,
                 rate,
@@ -310,15 +341,27 @@ public final class BuyBenchmark {
                 tokens,
                 Optional.empty(),
                 options.jvmOptions())) {
-            return runHttp(
-                    stack,
-                    infrastructure,
-                    tokens,
-                    Target.D_BASELINE,
-                    options.rate(),
-                    options.duration(),
-                    options.quantity(),
-                    cpuNotes);
+            // With the same load generator as the rows it is compared with: the bench's own when it alone was asked
+            // for.
+            return options.drivers().contains(Options.Driver.GATLING)
+                    ? runHttp(
+                            stack,
+                            infrastructure,
+                            tokens,
+                            Target.D_BASELINE,
+                            options.rate(),
+                            options.duration(),
+                            options.quantity(),
+                            cpuNotes)
+                    : runNetty(
+                            stack,
+                            infrastructure,
+                            tokens,
+                            Target.D_BASELINE,
+                            options.rate(),
+                            options.duration(),
+                            options.quantity(),
+                            cpuNotes);
         }
     }
 
@@ -453,7 +496,7 @@ public final class BuyBenchmark {
                 }
                 int quantity = stepQuantity(options.quantity(), rate, options.stepDuration());
                 // The bench's own driver when it alone was asked for, else Gatling.
-                Measurement m = options.drivers().contains(Options.Driver.GATLING) || target.noOp()
+                Measurement m = options.drivers().contains(Options.Driver.GATLING)
                         ? runHttp(
                                 stack, infrastructure, tokens, target, rate, options.stepDuration(), quantity, cpuNotes)
                         : runNetty(

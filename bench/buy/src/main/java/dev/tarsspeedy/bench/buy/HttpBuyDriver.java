@@ -56,6 +56,24 @@ final class HttpBuyDriver implements AutoCloseable {
                 .toFuture();
     }
 
+    /** A reference row's request: {@code GET path} with the buyer's token; 200 is the answer, anything else an error. */
+    CompletionStage<OpenModelDriver.Outcome> get(String path, String token) {
+        return client.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token))
+                .get()
+                .uri(path)
+                .responseSingle((response, body) ->
+                        body.then(Mono.just(response.status().code())))
+                .map(status -> status == 200 ? OpenModelDriver.Outcome.ACCEPTED : OpenModelDriver.Outcome.ERROR)
+                .onErrorReturn(OpenModelDriver.Outcome.ERROR)
+                .toFuture();
+    }
+
+    /** Runs {@code rate * duration} reference requests, each with the next token. */
+    OpenModelDriver.Result runGet(String path, List<String> tokens, int rate, Duration duration, Duration grace) {
+        return OpenModelDriver.run(
+                rate, duration, grace, index -> get(path, tokens.get((int) (index % tokens.size()))));
+    }
+
     static OpenModelDriver.Outcome outcome(int status) {
         return switch (status) {
             case 202 -> OpenModelDriver.Outcome.ACCEPTED;
