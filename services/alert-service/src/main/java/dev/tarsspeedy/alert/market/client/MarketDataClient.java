@@ -62,7 +62,7 @@ interface MarketDataClient {
             Boolean inSession,
             Boolean simulated) {}
 
-    /** Intraday ranges ({@code 1d}, {@code 5d}) have {@code points}; longer ones daily {@code bars}. */
+    /** The day ({@code 1d}) has intraday {@code points}; every longer range ({@code 5d} included) daily {@code bars}. */
     record HistoryJson(String symbol, String range, String currency, List<PointJson> points, List<BarJson> bars) {}
 
     record PointJson(Instant at, BigDecimal price) {}
