@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether this instance relays (every instance may: the consumer group shares the entries)
  * @param pollInterval pause when every stream is drained
+ * @param idlePollInterval the longest pause: each round that finds nothing doubles the pause up to it, one that moves
+ *     entries sets it back to {@code pollInterval}
  * @param batchSize entries read per stream and round
  * @param claimIdle a reservation delivered to a relay that has not acknowledged it for this long (it died) is claimed
  *     and sent again
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RelaySettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("20ms") Duration pollInterval,
+        @DefaultValue("200ms") Duration idlePollInterval,
         @DefaultValue("500") int batchSize,
         @DefaultValue("30s") Duration claimIdle,
         @DefaultValue("10s") Duration sendTimeout,

@@ -66,6 +66,13 @@ class RedisStreamRelay implements SmartLifecycle {
     private final String consumerName;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastClaim = new ConcurrentHashMap<>();
+    /**
+     * Streams where this relay may hold entries it read and Kafka did not acknowledge (its pending entries): every
+     * stream at first (a restart under the same name is not possible, names are random, but a claim is), then after a
+     * failed send or a claim, until a read of the pending entries finds none.
+     */
+    private final Set<String> unsent = ConcurrentHashMap.newKeySet();
+
     private volatile boolean running;
     private volatile Thread thread;
     private Instant lastFailureLog = Instant.EPOCH;
@@ -122,10 +129,18 @@ class RedisStreamRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        Duration idle = settings.pollInterval();
         while (running) {
             try {
                 if (relayAll() == 0) {
-                    Thread.sleep(settings.pollInterval());
+                    // Nothing moved: wait longer each empty round, up to idle-poll-interval. Each round asks Redis
+                    // about
+                    // every drop in its window, so at a steady 20 ms a few idle drops cost the service and Redis
+                    // hundreds of calls a second; the first reservation of a burst waits at most the longer pause.
+                    Thread.sleep(idle);
+                    idle = min(idle.multipliedBy(2), settings.idlePollInterval());
+                } else {
+                    idle = settings.pollInterval();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -170,15 +185,23 @@ class RedisStreamRelay implements SmartLifecycle {
         claimAbandoned(key);
         Consumer me = Consumer.from(GROUP, consumerName);
         StreamReadOptions options = StreamReadOptions.empty().count(settings.batchSize());
-        // First what this relay read before but Kafka did not acknowledge, then new entries.
-        List<MapRecord<String, Object, Object>> records =
-                redis.opsForStream().read(me, options, StreamOffset.create(key, ReadOffset.from("0")));
+        // First what this relay read before but Kafka did not acknowledge (only after a failed send or a claim: asking
+        // every round doubled the idle calls), then new entries.
+        List<MapRecord<String, Object, Object>> records = null;
+        if (unsent.contains(key)) {
+            records = redis.opsForStream().read(me, options, StreamOffset.create(key, ReadOffset.from("0")));
+            if (records == null || records.isEmpty()) {
+                unsent.remove(key);
+            }
+        }
         if (records == null || records.isEmpty()) {
             records = redis.opsForStream().read(me, options, StreamOffset.create(key, ReadOffset.lastConsumed()));
         }
         if (records == null || records.isEmpty()) {
             return 0;
         }
+        // Until Kafka acknowledged them, these are this relay's pending entries.
+        unsent.add(key);
         // A stream entry's id starts with the milliseconds at which Redis appended it.
         long now = clock.millis();
         for (MapRecord<String, Object, Object> record : records) {
@@ -193,6 +216,9 @@ class RedisStreamRelay implements SmartLifecycle {
             redis.opsForStream().acknowledge(key, GROUP, ids);
             redis.opsForStream().delete(key, ids);
         }
+        if (sent.size() == records.size()) {
+            unsent.remove(key);
+        }
         return sent.size();
     }
 
@@ -200,6 +226,7 @@ class RedisStreamRelay implements SmartLifecycle {
         if (groups.contains(key)) {
             return;
         }
+        unsent.add(key);
         try {
             redis.execute(
                     connection -> {
@@ -241,6 +268,7 @@ class RedisStreamRelay implements SmartLifecycle {
         if (!abandoned.isEmpty()) {
             redis.opsForStream()
                     .claim(key, GROUP, consumerName, settings.claimIdle(), abandoned.toArray(RecordId[]::new));
+            unsent.add(key);
             log.info("claimed {} reservations of {} left unsent by another relay", abandoned.size(), key);
         }
     }
@@ -311,6 +339,10 @@ class RedisStreamRelay implements SmartLifecycle {
                 Instant.ofEpochMilli(Long.parseLong(String.valueOf(fields.get("expiresAt")))),
                 blankToNull(fields.get("buyerEmail")),
                 "ko".equals(String.valueOf(fields.get("locale"))) ? "ko" : "en");
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Entries written before buy.lua carried contact details have none. */
