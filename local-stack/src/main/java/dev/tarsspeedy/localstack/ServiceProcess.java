@@ -43,7 +43,7 @@ public final class ServiceProcess {
     }
 
     /**
-     * The services' JVM options, the same in the local stack and the benchmarks:
+     * The services' JVM options, the same in the local stack and the benchmarks (decision 0011):
      * a small heap with the serial collector.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
