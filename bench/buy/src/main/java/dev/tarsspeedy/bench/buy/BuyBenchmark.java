@@ -251,15 +251,19 @@ public final class BuyBenchmark {
                 Duration second =
                         Duration.ofSeconds(Math.max(1, options.warmup().toSeconds() - half));
                 Duration grace = Duration.ofSeconds(1);
+                // The measured row starts when every warm-up attempt has its answer (or timed out): a backlog the
+                // warm-up left would otherwise count against the row.
+                Duration drain = GatlingRun.REQUEST_TIMEOUT.plusSeconds(1);
                 String drop = warmupDrop.map(UUID::toString).orElse("");
                 OpenModelDriver.Result warm;
                 if (buys) {
                     driver.run(drop, buyers, Math.max(1, rate / 4), first, grace);
-                    warm = driver.run(drop, buyers, rate, second, grace);
+                    warm = driver.run(drop, buyers, rate, second, drain);
                 } else {
                     driver.runGet(noOpPath, buyers, Math.max(1, rate / 4), first, grace);
-                    warm = driver.runGet(noOpPath, buyers, rate, second, grace);
+                    warm = driver.runGet(noOpPath, buyers, rate, second, drain);
                 }
+                errorNote("  warm-up", warm, driver.takeErrorKinds());
                 warmedUp(new Measurement(
                         target,
                         rate,
@@ -280,6 +284,7 @@ public final class BuyBenchmark {
             result = buys
                     ? driver.run(measuredDrop.orElseThrow().toString(), buyers, rate, duration, grace)
                     : driver.runGet(noOpPath, buyers, rate, duration, grace);
+            errorNote("  " + label, result, driver.takeErrorKinds());
         } finally {
             cpu.stop();
         }
@@ -321,6 +326,19 @@ public final class BuyBenchmark {
                 quantity,
                 "",
                 label);
+    }
+
+    /** Which errors a run of the bench's driver had, and when in its schedule they were due. */
+    private static void errorNote(String label, OpenModelDriver.Result result, String kinds) {
+        if (result.errors() > 0) {
+            System.out.printf(
+                    "%s: %,d errors (%s%s); by second of the schedule they were due in: %s%n",
+                    label,
+                    result.errors(),
+                    kinds,
+                    result.unanswered() > 0 ? ", unanswered at the end " + result.unanswered() : "",
+                    result.errorSeconds());
+        }
     }
 
     /** (d) once more, on another build's jars (before a change), with the same load and a fresh drop. */

@@ -3,8 +3,11 @@ package dev.tarsspeedy.bench.buy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
@@ -26,6 +29,8 @@ final class HttpBuyDriver implements AutoCloseable {
     private final ConnectionProvider connections;
     private final LoopResources loops;
     private final HttpClient client;
+    /** What the errors were: {@code HTTP 503}, {@code ReadTimeoutException} (no answer in time), ... */
+    private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
     HttpBuyDriver(String baseUrl, int maxConnections, Duration timeout) {
         this.connections = ConnectionProvider.builder("bench-buyers")
@@ -51,8 +56,8 @@ final class HttpBuyDriver implements AutoCloseable {
                 .send(ByteBufFlux.fromString(Mono.just(BODY)))
                 .responseSingle((response, body) ->
                         body.then(Mono.just(response.status().code())))
-                .map(HttpBuyDriver::outcome)
-                .onErrorReturn(OpenModelDriver.Outcome.ERROR)
+                .map(this::outcome)
+                .onErrorResume(this::failed)
                 .toFuture();
     }
 
@@ -63,8 +68,8 @@ final class HttpBuyDriver implements AutoCloseable {
                 .uri(path)
                 .responseSingle((response, body) ->
                         body.then(Mono.just(response.status().code())))
-                .map(status -> status == 200 ? OpenModelDriver.Outcome.ACCEPTED : OpenModelDriver.Outcome.ERROR)
-                .onErrorReturn(OpenModelDriver.Outcome.ERROR)
+                .map(status -> status == 200 ? OpenModelDriver.Outcome.ACCEPTED : error("HTTP " + status))
+                .onErrorResume(this::failed)
                 .toFuture();
     }
 
@@ -74,12 +79,33 @@ final class HttpBuyDriver implements AutoCloseable {
                 rate, duration, grace, index -> get(path, tokens.get((int) (index % tokens.size()))));
     }
 
-    static OpenModelDriver.Outcome outcome(int status) {
+    OpenModelDriver.Outcome outcome(int status) {
         return switch (status) {
             case 202 -> OpenModelDriver.Outcome.ACCEPTED;
             case 409 -> OpenModelDriver.Outcome.REFUSED;
-            default -> OpenModelDriver.Outcome.ERROR;
+            default -> error("HTTP " + status);
         };
+    }
+
+    private Mono<OpenModelDriver.Outcome> failed(Throwable failure) {
+        return Mono.just(error(failure.getClass().getSimpleName()));
+    }
+
+    private OpenModelDriver.Outcome error(String kind) {
+        errorKinds.computeIfAbsent(kind, any -> new LongAdder()).increment();
+        return OpenModelDriver.Outcome.ERROR;
+    }
+
+    /** The errors since the last call, most frequent first ({@code "ReadTimeoutException 530, HTTP 503 6"}); clears them. */
+    String takeErrorKinds() {
+        String text = errorKinds.entrySet().stream()
+                .sorted(Map.Entry.<String, LongAdder>comparingByValue(
+                                java.util.Comparator.comparingLong(LongAdder::sum))
+                        .reversed())
+                .map(entry -> entry.getKey() + " " + entry.getValue().sum())
+                .collect(java.util.stream.Collectors.joining(", "));
+        errorKinds.clear();
+        return text;
     }
 
     /** Runs {@code rate * duration} buys on the drop, each with the next token. */

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -39,7 +40,8 @@ public final class OpenModelDriver {
             long errors,
             long unanswered,
             Histogram micros,
-            long elapsedNanos) {
+            long elapsedNanos,
+            long[] errorsBySecond) {
 
         public double throughput() {
             return (accepted + refused + errors) / (elapsedNanos / 1e9);
@@ -51,6 +53,31 @@ public final class OpenModelDriver {
 
         public double maxMillis() {
             return micros.getMaxValue() / 1000.0;
+        }
+
+        /**
+         * When the failed attempts were due, in seconds of the schedule ({@code "0-2: 510, 45: 26"}), so a
+         * collapse at the start (a backlog the warm-up left) reads differently from stalls spread over the run.
+         */
+        public String errorSeconds() {
+            StringBuilder text = new StringBuilder();
+            int second = 0;
+            while (second < errorsBySecond.length) {
+                if (errorsBySecond[second] == 0) {
+                    second++;
+                    continue;
+                }
+                int first = second;
+                long sum = 0;
+                while (second < errorsBySecond.length && errorsBySecond[second] > 0) {
+                    sum += errorsBySecond[second++];
+                }
+                text.append(text.isEmpty() ? "" : ", ")
+                        .append(first == second - 1 ? Integer.toString(first) : first + "-" + (second - 1))
+                        .append(": ")
+                        .append(sum);
+            }
+            return text.toString();
         }
     }
 
@@ -67,6 +94,7 @@ public final class OpenModelDriver {
         LongAdder refused = new LongAdder();
         LongAdder errors = new LongAdder();
         AtomicLong lastAnswer = new AtomicLong();
+        AtomicLongArray errorsBySecond = new AtomicLongArray(Math.toIntExact(duration.toSeconds() + 1));
         CountDownLatch answered = new CountDownLatch(Math.toIntExact(total));
         double periodNanos = 1e9 / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
@@ -81,20 +109,21 @@ public final class OpenModelDriver {
                 stage = attempt.start(i);
             } catch (RuntimeException e) {
                 errors.increment();
+                errorsBySecond.incrementAndGet(second(i, rate, errorsBySecond));
                 answered.countDown();
                 continue;
             }
+            long index = i;
             stage.whenComplete((outcome, failure) -> {
                 long end = System.nanoTime();
                 micros.recordValue(Math.max(0, (end - due) / 1000));
-                if (failure != null || outcome == null) {
+                if (failure != null || outcome == null || outcome == Outcome.ERROR) {
                     errors.increment();
+                    errorsBySecond.incrementAndGet(second(index, rate, errorsBySecond));
+                } else if (outcome == Outcome.ACCEPTED) {
+                    accepted.increment();
                 } else {
-                    switch (outcome) {
-                        case ACCEPTED -> accepted.increment();
-                        case REFUSED -> refused.increment();
-                        case ERROR -> errors.increment();
-                    }
+                    refused.increment();
                 }
                 lastAnswer.accumulateAndGet(end, Math::max);
                 answered.countDown();
@@ -106,6 +135,10 @@ public final class OpenModelDriver {
             Thread.currentThread().interrupt();
         }
         long unanswered = answered.getCount();
+        long[] bySecond = new long[errorsBySecond.length()];
+        for (int second = 0; second < bySecond.length; second++) {
+            bySecond[second] = errorsBySecond.get(second);
+        }
         long end = unanswered > 0 ? System.nanoTime() : lastAnswer.get();
         return new Result(
                 total,
@@ -114,6 +147,11 @@ public final class OpenModelDriver {
                 errors.sum() + unanswered,
                 unanswered,
                 micros,
-                Math.max(1, end - start));
+                Math.max(1, end - start),
+                bySecond);
+    }
+
+    private static int second(long index, int rate, AtomicLongArray bySecond) {
+        return (int) Math.min(index / rate, bySecond.length() - 1);
     }
 }

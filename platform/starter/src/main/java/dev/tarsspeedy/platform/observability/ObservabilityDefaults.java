@@ -21,7 +21,8 @@ import org.springframework.core.env.Profiles;
  *   <li>a latency histogram of a few buckets on {@code http.server.requests}, for p99 per service and route;
  *   <li>common metric tags {@code service} and {@code instance};
  *   <li>trace and span ids in every log line (Micrometer Tracing puts them in the MDC), one request in ten sampled
- *       ({@code TRACING_SAMPLING_PROBABILITY});
+ *       ({@code TRACING_SAMPLING_PROBABILITY}); services on the buy path trade the ids of some lines for CPU
+ *       ({@code spring.reactor.context-propagation=limited}), and keep them in the problem handler's lines;
  *   <li>no observations of Spring Security's filters (nothing reads them; they cost CPU on every request);
  *   <li>JSON (ECS) logs on the console when the {@code prod} profile is active.
  * </ul>
@@ -69,7 +70,9 @@ public final class ObservabilityDefaults implements EnvironmentPostProcessor {
         // three observations (timers, spans, context switches) per request that no dashboard or alert reads.
         // http.server.requests, the one every dashboard uses, stays.
         defaults.put("management.observations.enable.spring.security", "false");
-        // Carries the trace context across Reactor operators, so log lines on any thread keep their ids.
+        // Carries the trace context across Reactor operators, so log lines on any thread keep their ids. It costs: the
+        // gateway and the order service, the buy path, set "limited" (docs/benchmarks.md: "auto" took about a third
+        // of their CPU); there the ids are restored where code asks (Reactor's handle and tap, the problem handler).
         defaults.put("spring.reactor.context-propagation", "auto");
         defaults.put("logging.pattern.correlation", "[${spring.application.name:},%X{traceId:-},%X{spanId:-}] ");
         defaults.put("logging.include-application-name", "false");

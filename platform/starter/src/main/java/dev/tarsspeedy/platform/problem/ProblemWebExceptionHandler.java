@@ -1,5 +1,7 @@
 package dev.tarsspeedy.platform.problem;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -11,6 +13,9 @@ import reactor.core.publisher.Mono;
  * would render its own JSON shape.
  */
 public final class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
+
+    private static final ContextSnapshotFactory SNAPSHOTS =
+            ContextSnapshotFactory.builder().build();
 
     private final ProblemMapper mapper;
     private final ProblemWriter writer;
@@ -25,7 +30,16 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        return writer.write(exchange, mapper.toProblem(exchange, error));
+        // The mapper logs what it cannot answer as a client's mistake. Reactor does not restore thread locals on
+        // every operator (spring.reactor.context-propagation is limited, see ObservabilityDefaults), so the request's
+        // observation is put back for that log line here: it keeps the trace and span ids.
+        return Mono.deferContextual(context -> {
+            Problem problem;
+            try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
+                problem = mapper.toProblem(exchange, error);
+            }
+            return writer.write(exchange, problem);
+        });
     }
 
     @Override
