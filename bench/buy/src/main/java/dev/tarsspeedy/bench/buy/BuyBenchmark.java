@@ -124,6 +124,7 @@ public final class BuyBenchmark {
                         tokens,
                         profileFolder,
                         options.jvmOptions())) {
+                    cpuNotes.add(idle(stack, infrastructure));
                     for (Target target : current) {
                         if (options.drivers().contains(Options.Driver.GATLING)) {
                             rows.add(runHttp(
@@ -242,6 +243,7 @@ public final class BuyBenchmark {
         Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
         watch.putAll(infraProcesses(infrastructure));
         CpuUsage cpu = new CpuUsage();
+        CpuUsage rowCpu = new CpuUsage();
         cpu.start(watch);
         OpenModelDriver.Result result;
         try (HttpBuyDriver driver = new HttpBuyDriver(baseUrl, 2000, GatlingRun.REQUEST_TIMEOUT)) {
@@ -281,15 +283,24 @@ public final class BuyBenchmark {
                         ""));
             }
             Duration grace = GatlingRun.REQUEST_TIMEOUT.plusSeconds(5);
-            result = buys
-                    ? driver.run(measuredDrop.orElseThrow().toString(), buyers, rate, duration, grace)
-                    : driver.runGet(noOpPath, buyers, rate, duration, grace);
+            rowCpu.start(watch);
+            try {
+                result = buys
+                        ? driver.run(measuredDrop.orElseThrow().toString(), buyers, rate, duration, grace)
+                        : driver.runGet(noOpPath, buyers, rate, duration, grace);
+            } finally {
+                rowCpu.stop();
+            }
             errorNote("  " + label, result, driver.takeErrorKinds());
         } finally {
             cpu.stop();
         }
         long attempts = (long) rate * (duration.toSeconds() + options.warmup().toSeconds());
-        cpuNotes.add(label + " at " + rate + "/s (the load generator is this JVM): " + cpu.summary(attempts));
+        cpuNotes.add(label + " at " + rate + "/s (the load generator is this JVM), warm-up included: "
+                + cpu.summary(attempts));
+        // The row alone, on the JVMs the warm-up left: the figure to compare with the goal of the CPU per attempt.
+        cpuNotes.add(label + " at " + rate + "/s, the measured row alone: "
+                + rowCpu.summary((long) rate * duration.toSeconds()));
         if (!buys) {
             // Nothing is sold on a no-op route: 0 sold, 0 orders; its 200s are not 202s.
             return new Measurement(
@@ -327,6 +338,22 @@ public final class BuyBenchmark {
                 "",
                 label);
     }
+
+    /**
+     * What the started services and the infrastructure burn with no load at all (their schedulers, relays, consumers'
+     * polls, metrics): part of every CPU-per-attempt figure, which divides all of a process's CPU by the attempts.
+     */
+    private String idle(OrderStack stack, Infrastructure infrastructure) throws InterruptedException {
+        Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
+        watch.putAll(infraProcesses(infrastructure));
+        CpuUsage cpu = new CpuUsage();
+        cpu.start(watch);
+        Thread.sleep(IDLE.toMillis());
+        cpu.stop();
+        return "idle, no load for " + IDLE.toSeconds() + " s right after the start: " + cpu.summary();
+    }
+
+    private static final Duration IDLE = Duration.ofSeconds(10);
 
     /** Which errors a run of the bench's driver had, and when in its schedule they were due. */
     private static void errorNote(String label, OpenModelDriver.Result result, String kinds) {

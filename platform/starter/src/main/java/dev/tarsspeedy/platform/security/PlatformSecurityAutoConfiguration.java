@@ -3,6 +3,7 @@ package dev.tarsspeedy.platform.security;
 import dev.tarsspeedy.platform.problem.ProblemAutoConfiguration;
 import dev.tarsspeedy.platform.problem.ProblemWriter;
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -59,7 +60,11 @@ public class PlatformSecurityAutoConfiguration {
                         ? JwtValidators.createDefault()
                         : JwtValidators.createDefaultWithIssuer(properties.issuer()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        if (properties.tokenCacheSize() <= 0) {
+            return decoder;
+        }
+        return new VerifiedTokens(
+                decoder, properties.tokenCacheSize(), properties.tokenCacheMaxAge(), Clock.systemUTC());
     }
 
     @Bean

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPaths path patterns that need the {@code ADMIN} role, optionally with a method like public paths
  * @param jwksTimeout how long a fetch of the JWKS may take (connect and answer); without a bound, one hung fetch
  *     would hold every request that waits for the keys
+ * @param tokenCacheSize how many verified access tokens each instance keeps ({@link VerifiedTokens}), about 2 KB
+ *     each; 0 checks every request's token in full
+ * @param tokenCacheMaxAge how long a verified token is accepted without a new check (never past its {@code exp}):
+ *     the longest a token signed with a key withdrawn from the JWKS is still accepted
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(
@@ -26,4 +30,6 @@ public record PlatformSecurityProperties(
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue List<String> publicPaths,
         @DefaultValue("/api/admin/**") List<String> adminPaths,
-        @DefaultValue("5s") Duration jwksTimeout) {}
+        @DefaultValue("5s") Duration jwksTimeout,
+        @DefaultValue("5000") long tokenCacheSize,
+        @DefaultValue("5m") Duration tokenCacheMaxAge) {}
