@@ -2,7 +2,6 @@ package dev.tarsspeedy.platform.security;
 
 import java.util.Locale;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
 
 /**
  * One entry of {@code platform.security.public-paths} or {@code admin-paths}: a path pattern ({@code /api/auth/**}),
@@ -25,10 +24,5 @@ record PathRule(HttpMethod method, String pattern) {
                     "'" + entry + "' is not a path pattern or 'METHOD /pattern' (such as 'GET /api/drops/**')");
         }
         return new PathRule(HttpMethod.valueOf(method), pattern);
-    }
-
-    /** Starts the access rule for this entry, with the same pattern parsing as plain pattern entries always had. */
-    ServerHttpSecurity.AuthorizeExchangeSpec.Access matchIn(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
-        return method == null ? exchanges.pathMatchers(pattern) : exchanges.pathMatchers(method, pattern);
     }
 }

@@ -90,13 +90,19 @@ public class PlatformSecurityAutoConfiguration {
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeExchange(exchanges -> {
-                    // Entries are path patterns, or "METHOD /pattern" for one method only (see PathRule).
-                    open.stream()
-                            .map(PathRule::parse)
-                            .forEach(rule -> rule.matchIn(exchanges).permitAll());
-                    properties.adminPaths().stream()
-                            .map(PathRule::parse)
-                            .forEach(rule -> rule.matchIn(exchanges).hasRole("ADMIN"));
+                    // Entries are path patterns, or "METHOD /pattern" for one method only (see PathRule); each list is
+                    // one matcher (PathRules), asked before the next.
+                    exchanges
+                            .matchers(new PathRules(
+                                    open.stream().map(PathRule::parse).toList()))
+                            .permitAll();
+                    if (!properties.adminPaths().isEmpty()) {
+                        exchanges
+                                .matchers(new PathRules(properties.adminPaths().stream()
+                                        .map(PathRule::parse)
+                                        .toList()))
+                                .hasRole("ADMIN");
+                    }
                     exchanges.anyExchange().authenticated();
                 });
         ReactiveJwtDecoder jwtDecoder = decoder.getIfAvailable();
