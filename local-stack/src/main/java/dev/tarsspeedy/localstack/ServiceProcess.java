@@ -27,6 +27,8 @@ public final class ServiceProcess {
     private final Path logFile;
     private final Path pidFile;
     private Process process;
+    /** Stops the service when this JVM ends without {@link #stop()} (a benchmark or a stack stopped with Ctrl-C). */
+    private Thread stopOnExit;
 
     public ServiceProcess(StackService service, Path home) {
         this.service = service;
@@ -77,6 +79,15 @@ public final class ServiceProcess {
         builder.environment().putAll(service.environment());
         process = builder.start();
         Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.UTF_8);
+        ProcessHandle started = process.toHandle();
+        stopOnExit = new Thread(
+                () -> {
+                    if (started.isAlive()) {
+                        OsProcesses.terminate(started, STOP_GRACE);
+                    }
+                },
+                service.name() + "-stop-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Waits until the readiness probe answers 200; fails early when the JVM exits. */
@@ -116,6 +127,14 @@ public final class ServiceProcess {
         if (process != null) {
             OsProcesses.terminate(process.toHandle(), STOP_GRACE);
             process = null;
+        }
+        if (stopOnExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // called from a shutdown hook itself: the hook runs anyway and finds the process gone
+            }
+            stopOnExit = null;
         }
         try {
             Files.deleteIfExists(pidFile);
