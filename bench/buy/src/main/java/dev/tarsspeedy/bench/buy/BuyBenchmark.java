@@ -39,6 +39,8 @@ public final class BuyBenchmark {
 
     /** Pause between find-max steps. */
     static final Duration COOL_DOWN = Duration.ofSeconds(15);
+    /** How long the idle CPU is measured before the first row. */
+    private static final Duration IDLE = Duration.ofSeconds(10);
 
     private final Options options;
     private final Path repository;
@@ -240,8 +242,7 @@ public final class BuyBenchmark {
         List<String> buyers = tokens.tokens(
                 (long) rate * Math.max(duration.toSeconds(), options.warmup().toSeconds()));
         System.out.printf("%s at %,d/s for %d s (the bench's driver)...%n", label, rate, duration.toSeconds());
-        Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
-        watch.putAll(infraProcesses(infrastructure));
+        Map<String, ProcessHandle> watch = watched(stack, infrastructure);
         CpuUsage cpu = new CpuUsage();
         CpuUsage rowCpu = new CpuUsage();
         cpu.start(watch);
@@ -344,16 +345,12 @@ public final class BuyBenchmark {
      * polls, metrics): part of every CPU-per-attempt figure, which divides all of a process's CPU by the attempts.
      */
     private String idle(OrderStack stack, Infrastructure infrastructure) throws InterruptedException {
-        Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
-        watch.putAll(infraProcesses(infrastructure));
         CpuUsage cpu = new CpuUsage();
-        cpu.start(watch);
+        cpu.start(watched(stack, infrastructure));
         Thread.sleep(IDLE.toMillis());
         cpu.stop();
         return "idle, no load for " + IDLE.toSeconds() + " s right after the start: " + cpu.summary();
     }
-
-    private static final Duration IDLE = Duration.ofSeconds(10);
 
     /** Which errors a run of the bench's driver had, and when in its schedule they were due. */
     private static void errorNote(String label, OpenModelDriver.Result result, String kinds) {
@@ -432,8 +429,7 @@ public final class BuyBenchmark {
         }
         String baseUrl = target == Target.C || target == Target.F ? stack.orderUrl() : stack.gatewayUrl();
         System.out.printf("%s at %,d/s for %d s (Gatling)...%n", target.label(), rate, duration.toSeconds());
-        Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
-        watch.putAll(infraProcesses(infrastructure));
+        Map<String, ProcessHandle> watch = watched(stack, infrastructure);
         CpuUsage cpu = new CpuUsage();
         Path results = runFolder.resolve("gatling").resolve(target.name().toLowerCase() + "-" + rate);
         String description = target.label() + " at " + rate + "/s";
@@ -630,6 +626,13 @@ public final class BuyBenchmark {
             }
         }
         return text.toString();
+    }
+
+    /** The services and the infrastructure, whose CPU a run reports. */
+    private static Map<String, ProcessHandle> watched(OrderStack stack, Infrastructure infrastructure) {
+        Map<String, ProcessHandle> watch = new LinkedHashMap<>(stack.handles());
+        watch.putAll(infraProcesses(infrastructure));
+        return watch;
     }
 
     private static Map<String, ProcessHandle> infraProcesses(Infrastructure infrastructure) {

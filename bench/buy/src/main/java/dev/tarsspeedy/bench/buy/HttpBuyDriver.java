@@ -2,12 +2,14 @@ package dev.tarsspeedy.bench.buy;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
@@ -99,11 +101,10 @@ final class HttpBuyDriver implements AutoCloseable {
     /** The errors since the last call, most frequent first ({@code "ReadTimeoutException 530, HTTP 503 6"}); clears them. */
     String takeErrorKinds() {
         String text = errorKinds.entrySet().stream()
-                .sorted(Map.Entry.<String, LongAdder>comparingByValue(
-                                java.util.Comparator.comparingLong(LongAdder::sum))
+                .sorted(Map.Entry.<String, LongAdder>comparingByValue(Comparator.comparingLong(LongAdder::sum))
                         .reversed())
                 .map(entry -> entry.getKey() + " " + entry.getValue().sum())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         errorKinds.clear();
         return text;
     }
