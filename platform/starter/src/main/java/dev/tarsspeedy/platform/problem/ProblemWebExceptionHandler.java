@@ -30,6 +30,11 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
+        if (error instanceof ProblemException) {
+            // An answer the service chose (a refusal, a 404): the mapper copies it and logs nothing, so the trace
+            // context below is not needed. It is the common answer of a drop's buy path.
+            return writer.write(exchange, mapper.toProblem(exchange, error));
+        }
         // The mapper logs what it cannot answer as a client's mistake. Reactor does not restore thread locals on
         // every operator (spring.reactor.context-propagation is limited, see ObservabilityDefaults), so the request's
         // observation is put back for that log line here: it keeps the trace and span ids.
