@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -32,10 +34,19 @@ public final class ProblemWriter {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.KOREAN);
+    private static final int MAX_CACHED = 1_000;
 
     private final URI typeBase;
     private final JsonMapper json;
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    /**
+     * Type URIs and titles depend on nothing but the type and the language, and the bundles do not change while the
+     * service runs: each is rendered once (a refusal is a drop's most common answer). Bounded in case a caller ever
+     * builds types from input.
+     */
+    private final Map<String, String> typeUris = new ConcurrentHashMap<>();
+
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     public ProblemWriter(URI typeBase, JsonMapper json) {
         this.typeBase = typeBase;
@@ -72,8 +83,15 @@ public final class ProblemWriter {
     /** The members of the problem, in RFC 9457 order, then the extensions. */
     public Map<String, Object> body(Problem problem, String instance, Locale locale) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", typeBase.resolve(problem.type()).toString());
-        body.put("title", title(problem.type(), locale));
+        body.put(
+                "type",
+                cached(
+                        typeUris,
+                        problem.type(),
+                        () -> typeBase.resolve(problem.type()).toString()));
+        body.put(
+                "title",
+                cached(titles, locale.getLanguage() + ' ' + problem.type(), () -> title(problem.type(), locale)));
         body.put("status", problem.status().value());
         body.put("detail", problem.detail() != null ? problem.detail() : detail(problem, locale));
         body.put("instance", instance);
@@ -98,6 +116,17 @@ public final class ProblemWriter {
         }
         if (value instanceof Collection<?> items) {
             return items.stream().map(item -> localised(item, locale)).toList();
+        }
+        return value;
+    }
+
+    private static String cached(Map<String, String> cache, String key, Supplier<String> render) {
+        String value = cache.get(key);
+        if (value == null) {
+            value = render.get();
+            if (cache.size() < MAX_CACHED) {
+                cache.put(key, value);
+            }
         }
         return value;
     }

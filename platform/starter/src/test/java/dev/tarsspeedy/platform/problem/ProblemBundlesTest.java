@@ -83,6 +83,22 @@ class ProblemBundlesTest {
         assertThat(english.get("errors")).isEqualTo(List.of(Map.of("field", "name", "message", "must not be blank")));
     }
 
+    /** Titles and type URIs are rendered once per type and language (ProblemWriter caches them): never mixed up. */
+    @Test
+    void theSameTypeAlternatingLanguagesKeepsEachLanguagesTitle() {
+        Problem problem = Problem.standard(HttpStatus.CONFLICT, "conflict");
+        for (int i = 0; i < 3; i++) {
+            assertThat(writer.body(problem, "/x", Locale.ENGLISH))
+                    .containsEntry("title", "Conflict")
+                    .containsEntry("type", "https://tars-speedy.dev/problems/conflict");
+            assertThat(writer.body(problem, "/x", Locale.KOREAN))
+                    .containsEntry("title", "충돌")
+                    .containsEntry("type", "https://tars-speedy.dev/problems/conflict");
+        }
+        assertThat(writer.body(Problem.standard(HttpStatus.BAD_REQUEST, "no-such-type"), "/x", Locale.ENGLISH))
+                .containsEntry("title", "No such type");
+    }
+
     @Test
     void aDetailCodeIsRenderedFromTheBundle() {
         Problem problem = Problem.standard(HttpStatus.CONFLICT, "conflict");

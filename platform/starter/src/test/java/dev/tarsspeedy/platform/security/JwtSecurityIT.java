@@ -9,9 +9,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** The one JWT setup: who gets in, who does not, and how they are told. */
 class JwtSecurityIT extends StarterTestBase {
@@ -122,6 +125,40 @@ class JwtSecurityIT extends StarterTestBase {
         }
     }
 
+    /** Not an RFC 6750 token after "Bearer " (BearerTokenHeader): refused before any key is looked at. */
+    @Test
+    void aMalformedBearerValueIs401InvalidToken() {
+        for (String value : List.of("Bearer a b", "Bearer abc=d", "bearer " + userToken() + ",x")) {
+            client.get()
+                    .uri("/api/me")
+                    .header(HttpHeaders.AUTHORIZATION, value)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(401);
+        }
+    }
+
+    /** The firewall's header check (HeaderCharacters): a control character in a header that is read is a 400. */
+    @Test
+    void aControlCharacterInAHeaderIs400Problem() {
+        client.get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken() + "\u0085")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://tars-speedy.dev/problems/bad-request");
+    }
+
     @Test
     void aRotatedKeyIsPickedUpWithoutRestart() {
         RSAKey rotated = JWKS.rotate("key-" + System.nanoTime());
@@ -140,6 +177,16 @@ class JwtSecurityIT extends StarterTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    WebFilterChainProxy securityFilterChain;
+
+    /** Spring Security's observations are off (the platform's default), so its filters are not wrapped for them. */
+    @Test
+    void theSecurityFiltersAreNotWrappedForObservationsThatAreOff() {
+        assertThat(ReflectionTestUtils.getField(securityFilterChain, "filterChainDecorator"))
+                .isInstanceOf(WebFilterChainProxy.DefaultWebFilterChainDecorator.class);
+    }
 
     /** The firewall in front of the security filters refuses these before the token is even looked at. */
     @Test
