@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The one JWT setup: who gets in, who does not, and how they are told. */
 class JwtSecurityIT extends StarterTestBase {
@@ -111,52 +112,30 @@ class JwtSecurityIT extends StarterTestBase {
         String forged = JwksServer.token(foreign, "user-1", List.of("ADMIN"), Duration.ofMinutes(5));
 
         for (String token : List.of(tampered, expired, forged, "not-a-jwt")) {
-            client.get()
-                    .uri("/api/me")
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .exchange()
-                    .expectStatus()
-                    .isUnauthorized()
-                    .expectHeader()
-                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .expectBody()
-                    .jsonPath("$.status")
-                    .isEqualTo(401);
+            assertInvalidToken("Bearer " + token);
         }
+    }
+
+    private void assertInvalidToken(String authorization) {
+        client.get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401);
     }
 
     /** Not an RFC 6750 token after "Bearer " (BearerTokenHeader): refused before any key is looked at. */
     @Test
     void aMalformedBearerValueIs401InvalidToken() {
         for (String value : List.of("Bearer a b", "Bearer abc=d", "bearer " + userToken() + ",x")) {
-            client.get()
-                    .uri("/api/me")
-                    .header(HttpHeaders.AUTHORIZATION, value)
-                    .exchange()
-                    .expectStatus()
-                    .isUnauthorized()
-                    .expectHeader()
-                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .expectBody()
-                    .jsonPath("$.status")
-                    .isEqualTo(401);
+            assertInvalidToken(value);
         }
-    }
-
-    /** The firewall's header check (HeaderCharacters): a control character in a header that is read is a 400. */
-    @Test
-    void aControlCharacterInAHeaderIs400Problem() {
-        client.get()
-                .uri("/api/me")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken() + "\u0085")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://tars-speedy.dev/problems/bad-request");
     }
 
     @Test
@@ -192,21 +171,31 @@ class JwtSecurityIT extends StarterTestBase {
     @Test
     void aPathTheFirewallRefusesIs400ProblemNotAnEmpty400() {
         for (String path : List.of("/api/things/..%2F..%2Fetc%2Fpasswd/return", "/api/public/%00")) {
-            client.get()
-                    .uri(URI.create("http://localhost:" + port + path))
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken())
-                    .exchange()
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectHeader()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody()
-                    .jsonPath("$.type")
-                    .isEqualTo("https://tars-speedy.dev/problems/bad-request")
+            badRequestProblem(path, "Bearer " + userToken())
                     .jsonPath("$.title")
                     .isEqualTo("Bad request")
                     .jsonPath("$.instance")
                     .isEqualTo(path);
         }
+    }
+
+    /** The firewall's header check (HeaderCharacters): a control character in a header that is read is a 400. */
+    @Test
+    void aControlCharacterInAHeaderIs400Problem() {
+        badRequestProblem("/api/me", "Bearer " + userToken() + "\u0085");
+    }
+
+    private WebTestClient.BodyContentSpec badRequestProblem(String path, String authorization) {
+        return client.get()
+                .uri(URI.create("http://localhost:" + port + path))
+                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://tars-speedy.dev/problems/bad-request");
     }
 }
