@@ -33,8 +33,11 @@ final class DemoData {
      */
     static final java.util.List<String> WATCHED = java.util.List.of("005930", "000660", "AAPL", "NVDA");
 
-    /** A market-data service that has just started may not have loaded its symbol master yet: ask again. */
-    private static final int WATCH_ATTEMPTS = 15;
+    /**
+     * A market-data service that has just started may not have loaded its symbol master yet: ask again, for up to a
+     * minute and a half at the default pause (the master came 44 s after the service's start on a busy 2-core machine).
+     */
+    private static final int WATCH_ATTEMPTS = 45;
 
     /** The catalog's largest page ({@code CATALOG_MAX_PAGE_SIZE}'s default). */
     static final int PAGE_SIZE = 100;

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@link MarketData} over the market-data service's public API. Every call has {@code alert.market.timeout}; a
  * timeout, a refused connection, a 5xx or an unreadable answer becomes {@link MarketDataUnavailableException}. Listings
- * are cached ({@code alert.market.listing-cache-*}: symbols hardly change), charts for a minute (every report of that
+ * are cached ({@code alert.market.listing-cache-*}: symbols hardly change; an unknown symbol is asked again), charts for a minute (every report of that
  * minute shows the same series) and calendars for some minutes; quotes are asked for in as few calls as the
  * service's per-call limit allows, never cached here (the market-data service caches them).
  */
@@ -65,7 +65,10 @@ class HttpMarketData implements MarketData {
                                         error -> error.getStatusCode() == HttpStatus.NOT_FOUND
                                                 ? Mono.just(Optional.empty())
                                                 : Mono.error(error))
-                                .defaultIfEmpty(Optional.empty())));
+                                .defaultIfEmpty(Optional.empty())),
+                // An unknown symbol is not kept: at a first start the market-data service answers 404 for every
+                // symbol until its symbol master is loaded, and a kept miss would refuse a listed stock for hours.
+                Optional::isPresent);
     }
 
     @Override
