@@ -23,8 +23,10 @@ final class PathRules implements ServerWebExchangeMatcher {
 
     private final List<Compiled> rules;
 
-    PathRules(List<PathRule> rules) {
-        this.rules = rules.stream()
+    /** {@code entries}: as written in the settings, a pattern or "METHOD /pattern" ({@link PathRule#parse}). */
+    PathRules(List<String> entries) {
+        this.rules = entries.stream()
+                .map(PathRule::parse)
                 .map(rule -> new Compiled(rule.method(), parse(rule.pattern())))
                 .toList();
     }

@@ -132,15 +132,10 @@ public class PlatformSecurityAutoConfiguration {
                 .authorizeExchange(exchanges -> {
                     // Entries are path patterns, or "METHOD /pattern" for one method only (see PathRule); each list is
                     // one matcher (PathRules), asked before the next.
-                    exchanges
-                            .matchers(new PathRules(
-                                    open.stream().map(PathRule::parse).toList()))
-                            .permitAll();
+                    exchanges.matchers(new PathRules(open)).permitAll();
                     if (!properties.adminPaths().isEmpty()) {
                         exchanges
-                                .matchers(new PathRules(properties.adminPaths().stream()
-                                        .map(PathRule::parse)
-                                        .toList()))
+                                .matchers(new PathRules(properties.adminPaths()))
                                 .hasRole("ADMIN");
                     }
                     exchanges.anyExchange().authenticated();
