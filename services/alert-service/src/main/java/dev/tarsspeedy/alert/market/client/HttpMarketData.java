@@ -25,9 +25,9 @@ import reactor.core.publisher.Mono;
 /**
  * {@link MarketData} over the market-data service's public API. Every call has {@code alert.market.timeout}; a
  * timeout, a refused connection, a 5xx or an unreadable answer becomes {@link MarketDataUnavailableException}. Listings
- * are cached ({@code alert.market.listing-cache-*}: symbols hardly change; an unknown symbol is asked again), charts for a minute (every report of that
- * minute shows the same series) and calendars for some minutes; quotes are asked for in as few calls as the
- * service's per-call limit allows, never cached here (the market-data service caches them).
+ * are cached ({@code alert.market.listing-cache-*}: symbols hardly change; an unknown symbol is asked again), charts
+ * for a minute (every report of that minute shows the same series) and calendars for some minutes; quotes are asked for
+ * in as few calls as the service's per-call limit allows, never cached here (the market-data service caches them).
  */
 @Component
 class HttpMarketData implements MarketData {
