@@ -48,6 +48,8 @@ public final class BuyBenchmark {
     private final Path runFolder;
     /** The sold-out flood of each buy run on its own, for the report. */
     private final List<String> floodNotes = new ArrayList<>();
+    /** The opening burst of each buy row of the bench's driver on its own (its 202 answers), for the report. */
+    private final List<String> openingNotes = new ArrayList<>();
     /** Each buy run's warm-up (the services cold), for the report. */
     private final List<String> warmUpNotes = new ArrayList<>();
 
@@ -321,6 +323,7 @@ public final class BuyBenchmark {
                     "",
                     label);
         }
+        phaseNotes(label, rate, result);
         OrderStack.Sales sales = stack.settledSales(measuredDrop.orElseThrow());
         return new Measurement(
                 target,
@@ -350,6 +353,28 @@ public final class BuyBenchmark {
         Thread.sleep(IDLE.toMillis());
         cpu.stop();
         return "idle, no load for " + IDLE.toSeconds() + " s right after the start: " + cpu.summary();
+    }
+
+    /** A driver row's two phases: the opening burst (202s) and the sold-out flood (409s), each with its own p99. */
+    private void phaseNotes(String label, int rate, OpenModelDriver.Result result) {
+        if (result.accepts().count() > 0) {
+            openingNotes.add(phaseNote(label, rate, result.accepts()));
+        }
+        if (result.refusals().count() > 0) {
+            floodNotes.add(phaseNote(label, rate, result.refusals()));
+        }
+    }
+
+    private static String phaseNote(String label, int rate, OpenModelDriver.Phase phase) {
+        return String.format(
+                Locale.ROOT,
+                "  %-22s %7d %9d %11.0f %8.1f %8.1f",
+                label,
+                rate,
+                phase.count(),
+                phase.throughput(),
+                phase.percentileMillis(50),
+                phase.percentileMillis(99));
     }
 
     /** Which errors a run of the bench's driver had, and when in its schedule they were due. */
@@ -587,6 +612,14 @@ public final class BuyBenchmark {
             a.steps()
                     .forEach(s -> text.append(String.format("  %,8d/s  %s%n", s.rate(), s.met() ? "meets" : "misses")));
         });
+        if (!openingNotes.isEmpty()) {
+            // The bench's driver rows only: while the drop sells, every 202 also becomes an order to store.
+            text.append(String.format(
+                    "%nThe opening burst on its own (202 answers, from the first buyer's arrival to the last sale;"
+                            + " rows of the bench's driver):%n  %-22s %7s %9s %11s %8s %8s%n",
+                    "target", "rate/s", "sales", "through/s", "p50 ms", "p99 ms"));
+            openingNotes.forEach(note -> text.append(note).append('\n'));
+        }
         if (!floodNotes.isEmpty()) {
             // After the sell-out every attempt is a refusal: the phase most of a drop's buyers see.
             text.append(String.format(

@@ -41,7 +41,9 @@ public final class OpenModelDriver {
             long unanswered,
             Histogram micros,
             long elapsedNanos,
-            long[] errorsBySecond) {
+            long[] errorsBySecond,
+            Phase accepts,
+            Phase refusals) {
 
         public double throughput() {
             return (accepted + refused + errors) / (elapsedNanos / 1e9);
@@ -81,6 +83,45 @@ public final class OpenModelDriver {
         }
     }
 
+    /**
+     * The answers of one outcome on their own: the 202s are a drop's opening burst, the 409s its sold-out flood (the
+     * phase most buyers see). {@code firstDue} is when the first of them was due, {@code lastEnd} when the last one
+     * was answered (both {@link System#nanoTime()}), so the rate spans the phase and not the whole row.
+     */
+    public record Phase(Histogram micros, long firstDue, long lastEnd) {
+
+        public long count() {
+            return micros.getTotalCount();
+        }
+
+        public double throughput() {
+            return count() == 0 ? 0 : count() / (Math.max(1, lastEnd - firstDue) / 1e9);
+        }
+
+        public double percentileMillis(double percentile) {
+            return micros.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    /** Collects one outcome's answers from the driver's threads. */
+    private static final class PhaseRecorder {
+        private final ConcurrentHistogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+        private final AtomicLong firstDue = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+
+        void record(long due, long end) {
+            micros.recordValue(Math.max(0, (end - due) / 1000));
+            firstDue.accumulateAndGet(due, Math::min);
+            lastEnd.accumulateAndGet(end, Math::max);
+        }
+
+        Phase phase() {
+            return micros.getTotalCount() == 0
+                    ? new Phase(micros, 0, 0)
+                    : new Phase(micros, firstDue.get(), lastEnd.get());
+        }
+    }
+
     private OpenModelDriver() {}
 
     /**
@@ -92,6 +133,8 @@ public final class OpenModelDriver {
         ConcurrentHistogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
         LongAdder accepted = new LongAdder();
         LongAdder refused = new LongAdder();
+        PhaseRecorder accepts = new PhaseRecorder();
+        PhaseRecorder refusals = new PhaseRecorder();
         LongAdder errors = new LongAdder();
         AtomicLong lastAnswer = new AtomicLong();
         AtomicLongArray errorsBySecond = new AtomicLongArray(Math.toIntExact(duration.toSeconds() + 1));
@@ -122,8 +165,10 @@ public final class OpenModelDriver {
                     errorsBySecond.incrementAndGet(second(index, rate, errorsBySecond));
                 } else if (outcome == Outcome.ACCEPTED) {
                     accepted.increment();
+                    accepts.record(due, end);
                 } else {
                     refused.increment();
+                    refusals.record(due, end);
                 }
                 lastAnswer.accumulateAndGet(end, Math::max);
                 answered.countDown();
@@ -148,7 +193,9 @@ public final class OpenModelDriver {
                 unanswered,
                 micros,
                 Math.max(1, end - start),
-                bySecond);
+                bySecond,
+                accepts.phase(),
+                refusals.phase());
     }
 
     private static int second(long index, int rate, AtomicLongArray bySecond) {

@@ -27,6 +27,24 @@ class OpenModelDriverTest {
         assertThat(result.micros().getTotalCount()).isEqualTo(200);
         // 200 attempts spread over one second: the driver paces them instead of sending them at once.
         assertThat(result.elapsedNanos()).isGreaterThan(Duration.ofMillis(900).toNanos());
+        // The two phases apart: the ten sales first, then the refusals, paced over the rest of the second.
+        assertThat(result.accepts().count()).isEqualTo(10);
+        assertThat(result.refusals().count()).isEqualTo(186);
+        assertThat(result.refusals().firstDue()).isGreaterThan(result.accepts().firstDue());
+        assertThat(result.refusals().throughput()).isBetween(1.0, 200.0);
+    }
+
+    @Test
+    void aPhaseWithoutAnswersHasNoRate() {
+        OpenModelDriver.Result result = OpenModelDriver.run(
+                20,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                i -> CompletableFuture.completedFuture(Outcome.REFUSED));
+
+        assertThat(result.accepts().count()).isZero();
+        assertThat(result.accepts().throughput()).isZero();
+        assertThat(result.refusals().count()).isEqualTo(20);
     }
 
     @Test

@@ -1,13 +1,15 @@
 package dev.tarsspeedy.order.lifecycle;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /** The order events and emails other services read, written in the caller's transaction (outbox). */
 public interface OrderEvents {
 
-    Mono<Void> placed(Order order);
+    /** An {@code OrderPlaced} per order, in the list's order. */
+    Mono<Void> placed(List<Order> orders);
 
     Mono<Void> cancelled(Order order, Instant at);
 

@@ -4,6 +4,9 @@ import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.OrderId;
 import dev.tarsspeedy.order.UserId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -11,20 +14,24 @@ import reactor.core.publisher.Mono;
 /** Orders, their history and the units they take from a drop's row (the database's guard against overselling). */
 public interface OrderRepository {
 
-    Mono<Boolean> exists(OrderId id);
-
-    Mono<SaleTerms> terms(DropId drop);
+    /** Which of the orders are stored already. */
+    Mono<Set<OrderId>> existing(Collection<OrderId> ids);
 
     /**
-     * {@code sold += quantity} unless that passes the drop's quantity or takes the buyer's live units above the
-     * per-buyer limit; true when taken.
+     * The drop's row, locked until the transaction ends (so that nothing else changes its {@code sold} meanwhile), with
+     * the units each of the buyers holds in live orders of the drop; empty when the order service does not know the
+     * drop.
      */
-    Mono<Boolean> takeUnits(DropId drop, UserId buyer, int quantity);
+    Mono<DropStock> lockStock(DropId drop, Collection<UserId> buyers);
+
+    /** {@code sold += units} on the row {@link #lockStock} locked. */
+    Mono<Void> addSold(DropId drop, int units);
 
     /** {@code sold -= quantity}. */
     Mono<Void> giveBackUnits(DropId drop, int quantity);
 
-    Mono<Void> insert(Order order);
+    /** Inserts new orders, with multi-row statements, and the first history entry of each (its status, created then). */
+    Mono<Void> insertAll(List<Order> orders);
 
     Mono<Void> addHistory(OrderId id, OrderStatus status, Instant at);
 

@@ -10,10 +10,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,56 +79,87 @@ public class OrderService {
     }
 
     /**
-     * Stores the order of a reservation once (run in the consumer's transaction). The drop's row is the last guard:
-     * when its units are gone, or the buyer's live orders would pass the per-buyer limit (both possible only after
-     * Redis lost the drop), the order is stored as REJECTED and its Redis hold released. The drop's reservations come
-     * from one partition, in order, so one consumer applies them one after the other.
+     * Stores the orders of reservations once (run in the consumer's transaction), a batch at a time: per drop, one
+     * locked read of its row, one update of its units, then one multi-row insert for the orders, their history and
+     * their events. The drop's row is the last guard: an order its units or the buyer's per-buyer limit no longer
+     * allow (both possible only after Redis lost the drop) is stored as REJECTED and its Redis hold released. A
+     * drop's reservations come from one partition, in order, so they are decided in the order they were made.
      *
-     * @return the stored status, empty when the order existed already
+     * @return the orders stored; those stored before (a resent reservation) are left as they are
      */
-    public Mono<OrderStatus> place(ReservationMade reservation) {
-        OrderId id = OrderId.of(reservation.orderId());
-        DropId drop = DropId.of(reservation.dropId());
-        UserId buyer = UserId.of(reservation.userId());
-        return orders.exists(id).flatMap(exists -> {
-            if (exists) {
-                return Mono.empty();
+    public Mono<List<Order>> place(List<ReservationMade> reservations) {
+        Map<DropId, List<ReservationMade>> byDrop = new LinkedHashMap<>();
+        Set<OrderId> ids = new LinkedHashSet<>();
+        for (ReservationMade reservation : reservations) {
+            // The same reservation twice in a batch is stored once.
+            if (ids.add(OrderId.of(reservation.orderId()))) {
+                byDrop.computeIfAbsent(DropId.of(reservation.dropId()), drop -> new ArrayList<>())
+                        .add(reservation);
             }
-            return orders.terms(drop)
-                    .switchIfEmpty(Mono.error(() -> new IllegalStateException(
-                            "reservation " + id + " for drop " + drop + " which the order service does not know")))
-                    .flatMap(terms -> orders.takeUnits(drop, buyer, reservation.quantity())
-                            .flatMap(taken -> {
-                                Instant now = clock.instant();
-                                Order order = Order.placed(
-                                        id,
-                                        drop,
-                                        buyer,
-                                        reservation.quantity(),
-                                        terms,
-                                        reservation.idempotencyKey(),
-                                        reservation.reservedAt(),
-                                        reservation.expiresAt(),
-                                        now,
-                                        reservation.buyerEmail(),
-                                        reservation.locale(),
-                                        taken);
-                                Mono<Void> stored = orders.insert(order)
-                                        .then(orders.addHistory(id, order.status(), now))
-                                        .doOnSuccess(done -> statusChanges
-                                                .get(order.status())
-                                                .increment());
-                                if (order.holdsStock()) {
-                                    return stored.then(events.placed(order)).thenReturn(order.status());
-                                }
-                                log.warn(
-                                        "order {} rejected: drop {} has no units left for it in the database, or the buyer"
-                                                + " would pass the limit (Redis lost the drop and sold again)",
-                                        id,
-                                        drop);
-                                return stored.then(store.release(drop, id)).thenReturn(order.status());
-                            }));
-        });
+        }
+        return orders.existing(ids)
+                .flatMap(stored -> Flux.fromIterable(byDrop.entrySet())
+                        .concatMap(drop -> place(drop.getKey(), drop.getValue(), stored))
+                        .flatMapIterable(placed -> placed)
+                        .collectList()
+                        .flatMap(this::store));
+    }
+
+    private Mono<List<Order>> place(DropId drop, List<ReservationMade> reservations, Set<OrderId> stored) {
+        List<ReservationMade> fresh = reservations.stream()
+                .filter(reservation -> !stored.contains(OrderId.of(reservation.orderId())))
+                .toList();
+        if (fresh.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        Set<UserId> buyers = new LinkedHashSet<>();
+        fresh.forEach(reservation -> buyers.add(UserId.of(reservation.userId())));
+        return orders.lockStock(drop, buyers)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("reservation "
+                        + fresh.getFirst().orderId() + " for drop " + drop + " which the order service does not know")))
+                .flatMap(stock -> {
+                    Instant now = clock.instant();
+                    List<Order> placed = new ArrayList<>(fresh.size());
+                    for (ReservationMade reservation : fresh) {
+                        boolean taken = stock.take(UserId.of(reservation.userId()), reservation.quantity());
+                        placed.add(Order.placed(
+                                OrderId.of(reservation.orderId()),
+                                drop,
+                                UserId.of(reservation.userId()),
+                                reservation.quantity(),
+                                stock.terms(),
+                                reservation.idempotencyKey(),
+                                reservation.reservedAt(),
+                                reservation.expiresAt(),
+                                now,
+                                reservation.buyerEmail(),
+                                reservation.locale(),
+                                taken));
+                    }
+                    return stock.taken() == 0
+                            ? Mono.just(placed)
+                            : orders.addSold(drop, stock.taken()).thenReturn(placed);
+                });
+    }
+
+    private Mono<List<Order>> store(List<Order> placed) {
+        if (placed.isEmpty()) {
+            return Mono.just(placed);
+        }
+        List<Order> live = placed.stream().filter(Order::holdsStock).toList();
+        List<Order> rejected =
+                placed.stream().filter(order -> !order.holdsStock()).toList();
+        rejected.forEach(order -> log.warn(
+                "order {} rejected: drop {} has no units left for it in the database, or the buyer would pass the"
+                        + " limit (Redis lost the drop and sold again)",
+                order.id(),
+                order.dropId()));
+        return orders.insertAll(placed)
+                .then(live.isEmpty() ? Mono.empty() : events.placed(live))
+                .thenMany(Flux.fromIterable(rejected).concatMap(order -> store.release(order.dropId(), order.id())))
+                .then(Mono.fromRunnable(() -> placed.forEach(
+                        order -> statusChanges.get(order.status()).increment())))
+                .thenReturn(placed);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.EventJson;
 import dev.tarsspeedy.platform.events.Topics;
 import io.r2dbc.postgresql.codec.Json;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -114,18 +115,19 @@ public final class OutboxWriter {
                     .append(p + 7)
                     .append(')');
         }
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString());
-        for (int row = 0; row < chunk.size(); row++) {
-            EventEnvelope event = Objects.requireNonNull(chunk.get(row), "event");
-            int p = row * 7;
-            spec = spec.bind(p, event.id())
-                    .bind(p + 1, topic)
-                    .bind(p + 2, event.key())
-                    .bind(p + 3, event.type())
-                    .bind(p + 4, event.version())
-                    .bind(p + 5, event.occurredAt())
-                    .bind(p + 6, Json.of(EventJson.mapper().writeValueAsBytes(event.payload())));
+        // One bindValues: each bind(index, value) copies every binding made before it (quadratic in the rows).
+        List<Object> values = new ArrayList<>(chunk.size() * 7);
+        for (EventEnvelope event : chunk) {
+            Objects.requireNonNull(event, "event");
+            values.add(event.id());
+            values.add(topic);
+            values.add(event.key());
+            values.add(event.type());
+            values.add(event.version());
+            values.add(event.occurredAt());
+            values.add(Json.of(EventJson.mapper().writeValueAsBytes(event.payload())));
         }
+        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString()).bindValues(values);
         return spec.fetch().rowsUpdated().then();
     }
 }

@@ -18,6 +18,7 @@ public class NotesApplication {
     static final String NOTES_TOPIC = "notes.note-written.v1";
     static final String COUNTED_TOPIC = "test.count-requested.v1";
     static final String CHECKED_TOPIC = "test.check-requested.v1";
+    static final String BATCH_CHECKED_TOPIC = "test.batch-check-requested.v1";
 
     @Bean
     NewTopic notesTopic() {
@@ -32,6 +33,19 @@ public class NotesApplication {
     @Bean
     NewTopic checkedTopic() {
         return TopicBuilder.name(CHECKED_TOPIC).partitions(3).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic batchCheckedTopic() {
+        return TopicBuilder.name(BATCH_CHECKED_TOPIC).partitions(1).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic batchCheckedDeadLetterTopic() {
+        return TopicBuilder.name(Topics.deadLetter(BATCH_CHECKED_TOPIC))
+                .partitions(1)
+                .replicas(1)
+                .build();
     }
 
     @Bean

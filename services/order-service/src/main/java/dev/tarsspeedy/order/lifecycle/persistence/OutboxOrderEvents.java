@@ -15,6 +15,8 @@ import dev.tarsspeedy.platform.events.outbox.EmailOutbox;
 import dev.tarsspeedy.platform.events.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -38,19 +40,23 @@ class OutboxOrderEvents implements OrderEvents {
     }
 
     @Override
-    public Mono<Void> placed(Order order) {
-        return append(
-                OrderPlaced.TYPE,
-                OrderPlaced.VERSION,
-                order,
-                new OrderPlaced(
-                        order.id().value(),
-                        order.dropId().value(),
-                        order.userId().value(),
-                        order.quantity(),
-                        order.amount(),
-                        order.productName(),
-                        order.expiresAt()));
+    public Mono<Void> placed(List<Order> orders) {
+        List<EventEnvelope> placed = new ArrayList<>(orders.size());
+        for (Order order : orders) {
+            placed.add(envelope(
+                    OrderPlaced.TYPE,
+                    OrderPlaced.VERSION,
+                    order,
+                    new OrderPlaced(
+                            order.id().value(),
+                            order.dropId().value(),
+                            order.userId().value(),
+                            order.quantity(),
+                            order.amount(),
+                            order.productName(),
+                            order.expiresAt())));
+        }
+        return outbox.appendAll(Topics.name("order", OrderPlaced.TYPE, OrderPlaced.VERSION), placed);
     }
 
     @Override
@@ -140,8 +146,10 @@ class OutboxOrderEvents implements OrderEvents {
     }
 
     private Mono<Void> append(String type, int version, Order order, Object payload) {
-        return outbox.append(
-                Topics.name("order", type, version),
-                EventEnvelope.of(type, version, order.id().toString(), payload, clock));
+        return outbox.append(Topics.name("order", type, version), envelope(type, version, order, payload));
+    }
+
+    private EventEnvelope envelope(String type, int version, Order order, Object payload) {
+        return EventEnvelope.of(type, version, order.id().toString(), payload, clock);
     }
 }

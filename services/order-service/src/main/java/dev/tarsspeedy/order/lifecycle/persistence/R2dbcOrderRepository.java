@@ -3,17 +3,25 @@ package dev.tarsspeedy.order.lifecycle.persistence;
 import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.OrderId;
 import dev.tarsspeedy.order.UserId;
+import dev.tarsspeedy.order.lifecycle.DropStock;
 import dev.tarsspeedy.order.lifecycle.Order;
 import dev.tarsspeedy.order.lifecycle.OrderRepository;
 import dev.tarsspeedy.order.lifecycle.OrderStatus;
 import dev.tarsspeedy.order.lifecycle.RefundReason;
 import dev.tarsspeedy.order.lifecycle.SaleTerms;
 import dev.tarsspeedy.order.lifecycle.StatusChange;
+import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -27,10 +35,17 @@ class R2dbcOrderRepository implements OrderRepository {
             + " delivered_at, refunded_at, status_changed_at";
 
     /** The statuses that hold units. */
-    private static final java.util.List<String> LIVE = java.util.Arrays.stream(OrderStatus.values())
+    private static final List<String> LIVE = java.util.Arrays.stream(OrderStatus.values())
             .filter(OrderStatus::holdsStock)
             .map(OrderStatus::name)
             .toList();
+
+    private static final String INSERT_ORDERS = "insert into customer_order (id, drop_id, user_id, quantity, amount,"
+            + " product_name, status, idempotency_key, reserved_at, expires_at, created_at, buyer_email, locale,"
+            + " status_changed_at) values ";
+    private static final String INSERT_HISTORY = "insert into order_status_history (order_id, status, at) values ";
+    /** Orders per multi-row insert: 14 parameters each, far below PostgreSQL's 65,535 bind parameters. */
+    static final int ROWS_PER_STATEMENT = 500;
 
     private final DatabaseClient database;
 
@@ -39,38 +54,58 @@ class R2dbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Mono<Boolean> exists(OrderId id) {
-        return database.sql("select 1 from customer_order where id = :id")
-                .bind("id", id.value())
-                .map(row -> 1)
-                .first()
-                .hasElement();
+    public Mono<Set<OrderId>> existing(Collection<OrderId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return database.sql("select id from customer_order where id in (:ids)")
+                .bind("ids", ids.stream().map(OrderId::value).toList())
+                .map(row -> OrderId.of(row.get("id", UUID.class)))
+                .all()
+                .collect(Collectors.toSet());
     }
 
     @Override
-    public Mono<SaleTerms> terms(DropId drop) {
-        return database.sql("select price, product_name from sale where id = :id")
+    public Mono<DropStock> lockStock(DropId drop, Collection<UserId> buyers) {
+        Mono<Map<UserId, Integer>> live = buyers.isEmpty()
+                ? Mono.just(Map.of())
+                : database.sql("""
+                                select user_id, sum(quantity) as units from customer_order
+                                where drop_id = :id and user_id in (:users) and status in (:live)
+                                group by user_id
+                                """)
+                        .bind("id", drop.value())
+                        .bind("users", buyers.stream().map(UserId::value).toList())
+                        .bind("live", LIVE)
+                        .map(row -> Map.entry(
+                                UserId.of(row.get("user_id", UUID.class)),
+                                Math.toIntExact(row.get("units", Long.class))))
+                        .all()
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        // The row first: its lock makes the buyers' units below settled for this transaction's decisions.
+        return database.sql("select price, product_name, quantity, per_user_limit, sold from sale where id = :id"
+                        + " for update")
                 .bind("id", drop.value())
-                .map(row -> new SaleTerms(row.get("price", Long.class), row.get("product_name", String.class)))
-                .one();
+                .map(row -> new SaleRow(
+                        new SaleTerms(row.get("price", Long.class), row.get("product_name", String.class)),
+                        row.get("quantity", Integer.class),
+                        row.get("per_user_limit", Integer.class),
+                        row.get("sold", Integer.class)))
+                .one()
+                .flatMap(sale -> live.map(units ->
+                        new DropStock(sale.terms(), sale.quantity(), sale.perUserLimit(), sale.sold(), units)));
     }
 
+    private record SaleRow(SaleTerms terms, int quantity, int perUserLimit, int sold) {}
+
     @Override
-    public Mono<Boolean> takeUnits(DropId drop, UserId buyer, int quantity) {
-        return database.sql("""
-                        update sale set sold = sold + :q
-                        where id = :id and sold + :q <= quantity
-                          and :q + (select coalesce(sum(o.quantity), 0) from customer_order o
-                                    where o.drop_id = :id and o.user_id = :user and o.status in (:live))
-                              <= per_user_limit
-                        """)
-                .bind("q", quantity)
+    public Mono<Void> addSold(DropId drop, int units) {
+        return database.sql("update sale set sold = sold + :q where id = :id")
+                .bind("q", units)
                 .bind("id", drop.value())
-                .bind("user", buyer.value())
-                .bind("live", LIVE)
                 .fetch()
                 .rowsUpdated()
-                .map(rows -> rows == 1);
+                .then();
     }
 
     @Override
@@ -84,30 +119,67 @@ class R2dbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Mono<Void> insert(Order order) {
-        DatabaseClient.GenericExecuteSpec spec = database.sql("""
-                        insert into customer_order (id, drop_id, user_id, quantity, amount, product_name, status,
-                                                    idempotency_key, reserved_at, expires_at, created_at,
-                                                    buyer_email, locale, status_changed_at)
-                        values (:id, :drop, :user, :quantity, :amount, :productName, :status, :key, :reservedAt,
-                                :expiresAt, :createdAt, :email, :locale, :createdAt)
-                        """)
-                .bind("id", order.id().value())
-                .bind("drop", order.dropId().value())
-                .bind("user", order.userId().value())
-                .bind("quantity", order.quantity())
-                .bind("amount", order.amount())
-                .bind("productName", order.productName())
-                .bind("status", order.status().name())
-                .bind("key", order.idempotencyKey())
-                .bind("reservedAt", at(order.reservedAt()))
-                .bind("expiresAt", at(order.expiresAt()))
-                .bind("createdAt", at(order.createdAt()))
-                .bind("locale", order.locale());
-        spec = order.buyerEmail() == null
-                ? spec.bindNull("email", String.class)
-                : spec.bind("email", order.buyerEmail());
-        return spec.fetch().rowsUpdated().then();
+    public Mono<Void> insertAll(List<Order> orders) {
+        Mono<Void> chain = Mono.empty();
+        for (int from = 0; from < orders.size(); from += ROWS_PER_STATEMENT) {
+            List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + ROWS_PER_STATEMENT));
+            chain = chain.then(Mono.defer(() -> insertOrders(chunk))).then(Mono.defer(() -> insertHistory(chunk)));
+        }
+        return chain;
+    }
+
+    // One bindValues per statement: each bind(index, value) copies every binding made before it, which made a
+    // multi-row insert quadratic in its parameters.
+    private Mono<Void> insertOrders(List<Order> chunk) {
+        List<Object> values = new ArrayList<>(chunk.size() * 14);
+        for (Order order : chunk) {
+            values.add(order.id().value());
+            values.add(order.dropId().value());
+            values.add(order.userId().value());
+            values.add(order.quantity());
+            values.add(order.amount());
+            values.add(order.productName());
+            values.add(order.status().name());
+            values.add(order.idempotencyKey());
+            values.add(at(order.reservedAt()));
+            values.add(at(order.expiresAt()));
+            values.add(at(order.createdAt()));
+            values.add(order.buyerEmail() == null ? Parameters.in(String.class) : order.buyerEmail());
+            values.add(order.locale());
+            values.add(at(order.createdAt()));
+        }
+        return database.sql(rows(INSERT_ORDERS, chunk.size(), 14))
+                .bindValues(values)
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    private Mono<Void> insertHistory(List<Order> chunk) {
+        List<Object> values = new ArrayList<>(chunk.size() * 3);
+        for (Order order : chunk) {
+            values.add(order.id().value());
+            values.add(order.status().name());
+            values.add(at(order.createdAt()));
+        }
+        return database.sql(rows(INSERT_HISTORY, chunk.size(), 3))
+                .bindValues(values)
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
+    /** {@code head} followed by {@code rows} tuples of {@code columns} numbered parameters. */
+    static String rows(String head, int rows, int columns) {
+        StringBuilder sql = new StringBuilder(head.length() + rows * columns * 5).append(head);
+        for (int row = 0; row < rows; row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            for (int column = 0; column < columns; column++) {
+                sql.append(column == 0 ? "$" : ", $").append(row * columns + column + 1);
+            }
+            sql.append(')');
+        }
+        return sql.toString();
     }
 
     @Override
