@@ -6,11 +6,14 @@ import dev.tarsspeedy.alert.report.ReportSchedule;
 import dev.tarsspeedy.alert.report.ReportScheduleRepository;
 import dev.tarsspeedy.alert.report.ScheduleRule;
 import dev.tarsspeedy.alert.report.ScheduleTime;
+import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -153,20 +156,21 @@ class R2dbcReportScheduleRepository implements ReportScheduleRepository {
                     .append(i)
                     .append(" as timestamptz))");
         }
-        DatabaseClient.GenericExecuteSpec sql = database.sql("update report_schedule r set next_run_at = v.next,"
-                + " last_run_at = coalesce(v.sent, r.last_run_at) from (values " + values
-                + ") as v(id, claimed, next, sent) where r.id = v.id and r.next_run_at = v.claimed");
+        // One bindValues: each bind(name, value) copies every binding made before it (quadratic in the batch).
+        Map<String, Object> bindings = new LinkedHashMap<>();
         for (int i = 0; i < advances.size(); i++) {
             Advance advance = advances.get(i);
-            sql = sql.bind("id" + i, advance.id().value()).bind("claimed" + i, advance.claimed());
-            sql = advance.next() == null
-                    ? sql.bindNull("next" + i, Instant.class)
-                    : sql.bind("next" + i, advance.next());
-            sql = advance.sent() == null
-                    ? sql.bindNull("sent" + i, Instant.class)
-                    : sql.bind("sent" + i, advance.sent());
+            bindings.put("id" + i, advance.id().value());
+            bindings.put("claimed" + i, advance.claimed());
+            bindings.put("next" + i, advance.next() == null ? Parameters.in(Instant.class) : advance.next());
+            bindings.put("sent" + i, advance.sent() == null ? Parameters.in(Instant.class) : advance.sent());
         }
-        return sql.fetch().rowsUpdated();
+        return database.sql("update report_schedule r set next_run_at = v.next,"
+                        + " last_run_at = coalesce(v.sent, r.last_run_at) from (values " + values
+                        + ") as v(id, claimed, next, sent) where r.id = v.id and r.next_run_at = v.claimed")
+                .bindValues(bindings)
+                .fetch()
+                .rowsUpdated();
     }
 
     @Override
