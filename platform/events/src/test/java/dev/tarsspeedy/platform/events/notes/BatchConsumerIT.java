@@ -158,8 +158,6 @@ class BatchConsumerIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(String run) {
-        return TopicContents.readAll(Topics.deadLetter(TOPIC)).stream()
-                .filter(record -> run.equals(record.key()))
-                .toList();
+        return TopicContents.withKey(Topics.deadLetter(TOPIC), run);
     }
 }

@@ -98,9 +98,7 @@ class DeadLetterIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> ofRun(String run) {
-        return TopicContents.readAll(Topics.deadLetter(TOPIC)).stream()
-                .filter(record -> run.equals(record.key()))
-                .toList();
+        return TopicContents.withKey(Topics.deadLetter(TOPIC), run);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

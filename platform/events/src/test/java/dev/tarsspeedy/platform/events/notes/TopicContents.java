@@ -33,6 +33,13 @@ final class TopicContents {
         return TopicReader.readAll(topic, new ByteArrayDeserializer(), READ_TIMEOUT);
     }
 
+    /** The records of the topic with the key (a test's run id), in the order {@link #readAll} gives them. */
+    static List<ConsumerRecord<String, byte[]>> withKey(String topic, String key) {
+        return readAll(topic).stream()
+                .filter(record -> key.equals(record.key()))
+                .toList();
+    }
+
     /** Sends raw values to one partition, in order, and waits for each acknowledgement. */
     static void send(String topic, int partition, String key, byte[]... values) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(

@@ -148,11 +148,7 @@ class R2dbcOrderRepository implements OrderRepository {
             values.add(order.locale());
             values.add(at(order.createdAt()));
         }
-        return database.sql(rows(INSERT_ORDERS, chunk.size(), 14))
-                .bindValues(values)
-                .fetch()
-                .rowsUpdated()
-                .then();
+        return insertRows(INSERT_ORDERS, 14, values);
     }
 
     private Mono<Void> insertHistory(List<Order> chunk) {
@@ -162,7 +158,11 @@ class R2dbcOrderRepository implements OrderRepository {
             values.add(order.status().name());
             values.add(at(order.createdAt()));
         }
-        return database.sql(rows(INSERT_HISTORY, chunk.size(), 3))
+        return insertRows(INSERT_HISTORY, 3, values);
+    }
+
+    private Mono<Void> insertRows(String head, int columns, List<Object> values) {
+        return database.sql(rows(head, values.size() / columns, columns))
                 .bindValues(values)
                 .fetch()
                 .rowsUpdated()
