@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -44,25 +45,7 @@ class ReservationBatchIT extends OrderTestBase {
         ReservationMade second = reservation(drop, jun);
         ReservationMade third = reservation(drop, ara);
         ReservationMade fourth = reservation(drop, seo); // the 3 units are gone
-        MessageListenerContainer container = listeners.getListenerContainer(CONSUMER);
-
-        // Stopped while they are sent, so that the consumer reads them in one poll.
-        container.stop();
-        try {
-            for (ReservationMade reservation : List.of(first, first, minjiAgain, second, third, fourth)) {
-                EventEnvelope envelope = new EventEnvelope(
-                        reservation.eventId(),
-                        ReservationMade.TYPE,
-                        ReservationMade.VERSION,
-                        reservation.reservedAt(),
-                        drop.dropId().toString(),
-                        EventJson.mapper().valueToTree(reservation));
-                kafka.send(ReservationMade.TOPIC, envelope.key(), envelope.toJson())
-                        .get(10, TimeUnit.SECONDS);
-            }
-        } finally {
-            container.start();
-        }
+        sendInOnePoll(drop, first, first, minjiAgain, second, third, fourth);
 
         awaitOrders(drop.dropId(), 5);
         Thread.sleep(Duration.ofMillis(500).toMillis());
@@ -93,6 +76,61 @@ class ReservationBatchIT extends OrderTestBase {
                         "amount",
                         drop.price()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aBuyersOrdersStoredInOneBatchAreListedNewestReservationFirst() throws Exception {
+        DropChanged drop = publish(DropMother.drop().quantity(10).limit(3).build());
+        UUID buyer = UUID.randomUUID();
+        ReservationMade earlier = reservation(drop, buyer);
+        ReservationMade later = new ReservationMade(
+                UUID.randomUUID(),
+                drop.dropId(),
+                buyer,
+                1,
+                UUID.randomUUID().toString(),
+                earlier.reservedAt().plusMillis(1),
+                earlier.expiresAt(),
+                null,
+                "en");
+
+        sendInOnePoll(drop, earlier, later);
+        awaitOrders(drop.dropId(), 2);
+
+        Map<String, Object> page = client().get()
+                .uri("/api/orders?page=0&size=10")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(buyer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
+        List<Object> ids = ((List<?>) page.get("items"))
+                .stream().<Object>map(item -> ((Map<?, ?>) item).get("id")).toList();
+        assertThat(ids)
+                .containsExactly(later.orderId().toString(), earlier.orderId().toString());
+    }
+
+    /** Sends the reservations while the consumer is stopped, so that it reads them in one poll, in this order. */
+    private void sendInOnePoll(DropChanged drop, ReservationMade... reservations) throws Exception {
+        MessageListenerContainer container = listeners.getListenerContainer(CONSUMER);
+        container.stop();
+        try {
+            for (ReservationMade reservation : reservations) {
+                EventEnvelope envelope = new EventEnvelope(
+                        reservation.eventId(),
+                        ReservationMade.TYPE,
+                        ReservationMade.VERSION,
+                        reservation.reservedAt(),
+                        drop.dropId().toString(),
+                        EventJson.mapper().valueToTree(reservation));
+                kafka.send(ReservationMade.TOPIC, envelope.key(), envelope.toJson())
+                        .get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            container.start();
+        }
     }
 
     private List<String> statuses(ReservationMade... reservations) {

@@ -276,8 +276,9 @@ class R2dbcOrderRepository implements OrderRepository {
 
     @Override
     public Flux<Order> byUser(UserId user, long offset, int limit) {
+        // The orders of one stored batch share created_at: among those, the later reservation is the newer order.
         return database.sql("select " + COLUMNS + " from customer_order where user_id = :user"
-                        + " order by created_at desc, id desc limit :limit offset :offset")
+                        + " order by created_at desc, reserved_at desc, id desc limit :limit offset :offset")
                 .bind("user", user.value())
                 .bind("limit", limit)
                 .bind("offset", offset)
