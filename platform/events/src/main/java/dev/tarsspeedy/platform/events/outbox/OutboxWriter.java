@@ -3,8 +3,8 @@ package dev.tarsspeedy.platform.events.outbox;
 import dev.tarsspeedy.platform.events.EventEnvelope;
 import dev.tarsspeedy.platform.events.EventJson;
 import dev.tarsspeedy.platform.events.Topics;
+import dev.tarsspeedy.platform.events.sql.MultiRowInsert;
 import io.r2dbc.postgresql.codec.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,8 +36,6 @@ public final class OutboxWriter {
 
     private static final String INSERT_MANY_HEAD =
             "insert into outbox_event (id, topic, event_key, type, version, occurred_at, payload) values ";
-    /** Rows per multi-row insert: 7 parameters each, far below PostgreSQL's 65,535 bind parameters per statement. */
-    static final int ROWS_PER_STATEMENT = 500;
 
     private final DatabaseClient database;
     private final TransactionalOperator mandatory;
@@ -74,8 +72,9 @@ public final class OutboxWriter {
 
     /**
      * Stores the events for publication to the topic, in the current transaction, with one multi-row insert per
-     * {@value #ROWS_PER_STATEMENT} events instead of a statement per event (a job that requests thousands of mails in
-     * one transaction spends its time in round trips otherwise). The relay publishes them in the list's order.
+     * {@value MultiRowInsert#ROWS_PER_STATEMENT} events instead of a statement per event (a job that requests
+     * thousands of mails in one transaction spends its time in round trips otherwise). The relay publishes them in the
+     * list's order.
      *
      * @return completes when every row is written; fails with
      *     {@link org.springframework.transaction.IllegalTransactionStateException} outside a transaction (even for an
@@ -84,50 +83,15 @@ public final class OutboxWriter {
     public Mono<Void> appendAll(String topic, List<EventEnvelope> events) {
         Topics.requireValid(topic);
         List<EventEnvelope> all = List.copyOf(Objects.requireNonNull(events, "events"));
-        return mandatory.transactional(Mono.defer(() -> {
-            Mono<Void> chain = Mono.empty();
-            for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
-                List<EventEnvelope> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
-                chain = chain.then(Mono.defer(() -> insert(topic, chunk)));
-            }
-            return chain;
-        }));
-    }
-
-    private Mono<Void> insert(String topic, List<EventEnvelope> chunk) {
-        StringBuilder sql = new StringBuilder(INSERT_MANY_HEAD.length() + chunk.size() * 40).append(INSERT_MANY_HEAD);
-        for (int row = 0; row < chunk.size(); row++) {
-            int p = row * 7;
-            sql.append(row == 0 ? "" : ", ")
-                    .append("($")
-                    .append(p + 1)
-                    .append(", $")
-                    .append(p + 2)
-                    .append(", $")
-                    .append(p + 3)
-                    .append(", $")
-                    .append(p + 4)
-                    .append(", $")
-                    .append(p + 5)
-                    .append(", $")
-                    .append(p + 6)
-                    .append(", $")
-                    .append(p + 7)
-                    .append(')');
-        }
-        // One bindValues: each bind(index, value) copies every binding made before it (quadratic in the rows).
-        List<Object> values = new ArrayList<>(chunk.size() * 7);
-        for (EventEnvelope event : chunk) {
-            Objects.requireNonNull(event, "event");
-            values.add(event.id());
-            values.add(topic);
-            values.add(event.key());
-            values.add(event.type());
-            values.add(event.version());
-            values.add(event.occurredAt());
-            values.add(Json.of(EventJson.mapper().writeValueAsBytes(event.payload())));
-        }
-        DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString()).bindValues(values);
-        return spec.fetch().rowsUpdated().then();
+        return mandatory.transactional(Mono.defer(() ->
+                MultiRowInsert.insert(database, INSERT_MANY_HEAD, 7, all, (event, row) -> {
+                    row.add(event.id());
+                    row.add(topic);
+                    row.add(event.key());
+                    row.add(event.type());
+                    row.add(event.version());
+                    row.add(event.occurredAt());
+                    row.add(Json.of(EventJson.mapper().writeValueAsBytes(event.payload())));
+                })));
     }
 }

@@ -10,12 +10,12 @@ import dev.tarsspeedy.order.lifecycle.OrderStatus;
 import dev.tarsspeedy.order.lifecycle.RefundReason;
 import dev.tarsspeedy.order.lifecycle.SaleTerms;
 import dev.tarsspeedy.order.lifecycle.StatusChange;
+import dev.tarsspeedy.platform.events.sql.MultiRowInsert;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +44,6 @@ class R2dbcOrderRepository implements OrderRepository {
             + " product_name, status, idempotency_key, reserved_at, expires_at, created_at, buyer_email, locale,"
             + " status_changed_at) values ";
     private static final String INSERT_HISTORY = "insert into order_status_history (order_id, status, at) values ";
-    /** Orders per multi-row insert: 14 parameters each, far below PostgreSQL's 65,535 bind parameters. */
-    static final int ROWS_PER_STATEMENT = 500;
-
     private final DatabaseClient database;
 
     R2dbcOrderRepository(DatabaseClient database) {
@@ -120,66 +117,27 @@ class R2dbcOrderRepository implements OrderRepository {
 
     @Override
     public Mono<Void> insertAll(List<Order> orders) {
-        Mono<Void> chain = Mono.empty();
-        for (int from = 0; from < orders.size(); from += ROWS_PER_STATEMENT) {
-            List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + ROWS_PER_STATEMENT));
-            chain = chain.then(Mono.defer(() -> insertOrders(chunk))).then(Mono.defer(() -> insertHistory(chunk)));
-        }
-        return chain;
-    }
-
-    // One bindValues per statement: each bind(index, value) copies every binding made before it, which made a
-    // multi-row insert quadratic in its parameters.
-    private Mono<Void> insertOrders(List<Order> chunk) {
-        List<Object> values = new ArrayList<>(chunk.size() * 14);
-        for (Order order : chunk) {
-            values.add(order.id().value());
-            values.add(order.dropId().value());
-            values.add(order.userId().value());
-            values.add(order.quantity());
-            values.add(order.amount());
-            values.add(order.productName());
-            values.add(order.status().name());
-            values.add(order.idempotencyKey());
-            values.add(at(order.reservedAt()));
-            values.add(at(order.expiresAt()));
-            values.add(at(order.createdAt()));
-            values.add(order.buyerEmail() == null ? Parameters.in(String.class) : order.buyerEmail());
-            values.add(order.locale());
-            values.add(at(order.createdAt()));
-        }
-        return insertRows(INSERT_ORDERS, 14, values);
-    }
-
-    private Mono<Void> insertHistory(List<Order> chunk) {
-        List<Object> values = new ArrayList<>(chunk.size() * 3);
-        for (Order order : chunk) {
-            values.add(order.id().value());
-            values.add(order.status().name());
-            values.add(at(order.createdAt()));
-        }
-        return insertRows(INSERT_HISTORY, 3, values);
-    }
-
-    private Mono<Void> insertRows(String head, int columns, List<Object> values) {
-        return database.sql(rows(head, values.size() / columns, columns))
-                .bindValues(values)
-                .fetch()
-                .rowsUpdated()
-                .then();
-    }
-
-    /** {@code head} followed by {@code rows} tuples of {@code columns} numbered parameters. */
-    static String rows(String head, int rows, int columns) {
-        StringBuilder sql = new StringBuilder(head.length() + rows * columns * 5).append(head);
-        for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "(" : ", (");
-            for (int column = 0; column < columns; column++) {
-                sql.append(column == 0 ? "$" : ", $").append(row * columns + column + 1);
-            }
-            sql.append(')');
-        }
-        return sql.toString();
+        return MultiRowInsert.insert(database, INSERT_ORDERS, 14, orders, (order, row) -> {
+                    row.add(order.id().value());
+                    row.add(order.dropId().value());
+                    row.add(order.userId().value());
+                    row.add(order.quantity());
+                    row.add(order.amount());
+                    row.add(order.productName());
+                    row.add(order.status().name());
+                    row.add(order.idempotencyKey());
+                    row.add(at(order.reservedAt()));
+                    row.add(at(order.expiresAt()));
+                    row.add(at(order.createdAt()));
+                    row.add(order.buyerEmail() == null ? Parameters.in(String.class) : order.buyerEmail());
+                    row.add(order.locale());
+                    row.add(at(order.createdAt()));
+                })
+                .then(MultiRowInsert.insert(database, INSERT_HISTORY, 3, orders, (order, row) -> {
+                    row.add(order.id().value());
+                    row.add(order.status().name());
+                    row.add(at(order.createdAt()));
+                }));
     }
 
     @Override
