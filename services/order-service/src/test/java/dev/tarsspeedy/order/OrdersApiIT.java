@@ -30,15 +30,7 @@ class OrdersApiIT extends OrderTestBase {
         String second = bought(drop.dropId(), buyer, 2).get("orderId").toString();
         awaitOrders(drop.dropId(), 2);
 
-        Map<String, Object> page = client().get()
-                .uri("/api/orders?page=0&size=10")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(buyer))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(MAP)
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> page = ordersPage(buyer);
         List<?> items = (List<?>) page.get("items");
         assertThat(items).hasSize(2);
         assertThat(((Map<?, ?>) items.get(0)).get("id")).isEqualTo(second);

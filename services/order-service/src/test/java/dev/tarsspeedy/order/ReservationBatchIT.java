@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -97,15 +96,7 @@ class ReservationBatchIT extends OrderTestBase {
         sendInOnePoll(drop, earlier, later);
         awaitOrders(drop.dropId(), 2);
 
-        Map<String, Object> page = client().get()
-                .uri("/api/orders?page=0&size=10")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(buyer))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(MAP)
-                .returnResult()
-                .getResponseBody();
+        Map<String, Object> page = ordersPage(buyer);
         List<Object> ids = ((List<?>) page.get("items"))
                 .stream().<Object>map(item -> ((Map<?, ?>) item).get("id")).toList();
         assertThat(ids)

@@ -76,6 +76,19 @@ public abstract class OrderTestBase extends SecuredServiceTestBase {
                 .getResponseBody();
     }
 
+    /** The buyer's first page of orders ({@code GET /api/orders?page=0&size=10}), expecting 200. */
+    protected Map<String, Object> ordersPage(UUID buyer) {
+        return client().get()
+                .uri("/api/orders?page=0&size=10")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + userToken(buyer))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
+    }
+
     /** Reconciles the drop now, as an operator ({@code POST /api/admin/drops/{id}/reconcile}); returns the result. */
     protected Map<String, Object> reconcile(UUID drop) {
         return client().post()
