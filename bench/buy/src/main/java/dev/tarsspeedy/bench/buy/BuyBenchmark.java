@@ -229,6 +229,9 @@ public final class BuyBenchmark {
             int quantity,
             List<String> cpuNotes)
             throws Exception {
+        if (!options.warmup().isZero()) {
+            DriverWarmUp.once(rate);
+        }
         Instant opensAt = Instant.now().plusSeconds(2);
         boolean buys = !target.noOp();
         Optional<UUID> warmupDrop =
