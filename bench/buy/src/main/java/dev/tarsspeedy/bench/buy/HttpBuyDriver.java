@@ -211,12 +211,22 @@ final class HttpBuyDriver implements AutoCloseable {
         if (!channel.isActive()) {
             return;
         }
-        Exchange next = waiting.pollFirst();
+        Exchange next = nextWaiting();
         if (next != null) {
             send(channel, next);
         } else {
             idle.addLast(channel);
         }
+    }
+
+    /** The first waiting attempt that has not timed out yet; those that have are dropped on the way (a loop, not a
+     *  recursion: after a collapse thousands of them may be waiting). */
+    private Exchange nextWaiting() {
+        Exchange next;
+        while ((next = waiting.pollFirst()) != null && next.outcome.isDone()) {
+            ReferenceCountUtil.release(next.request);
+        }
+        return next;
     }
 
     private void closed(Channel channel) {
@@ -227,13 +237,9 @@ final class HttpBuyDriver implements AutoCloseable {
             fail(current, "PrematureCloseException");
         }
         // An attempt waiting for a connection gets a new one in place of the one that closed.
-        Exchange next = waiting.pollFirst();
+        Exchange next = nextWaiting();
         if (next != null) {
-            if (next.outcome.isDone()) {
-                ReferenceCountUtil.release(next.request);
-            } else {
-                connect(next);
-            }
+            connect(next);
         }
     }
 

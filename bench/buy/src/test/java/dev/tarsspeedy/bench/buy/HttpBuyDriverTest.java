@@ -125,6 +125,23 @@ class HttpBuyDriverTest {
         }
     }
 
+    @Test
+    void thousandsOfAttemptsThatTimedOutWaitingForAConnectionAreDroppedAndTheNextIsServed() {
+        try (HttpBuyDriver driver = driver(1, Duration.ofMillis(300))) {
+            CompletionStage<Outcome> hanging = driver.buy("hang", "token-1");
+            List<CompletionStage<Outcome>> waiting = IntStream.range(0, 5000)
+                    .mapToObj(i -> driver.buy("accept", "token-1"))
+                    .toList();
+
+            assertThat(outcome(hanging)).isEqualTo(Outcome.ERROR);
+            assertThat(waiting.stream().map(HttpBuyDriverTest::outcome))
+                    .as("every attempt has its outcome")
+                    .hasSize(5000)
+                    .contains(Outcome.ERROR);
+            assertThat(outcome(driver.buy("accept", "token-1"))).isEqualTo(Outcome.ACCEPTED);
+        }
+    }
+
     private static Outcome outcome(CompletionStage<Outcome> stage) {
         return stage.toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
