@@ -22,7 +22,7 @@ import reactor.util.context.ContextView;
  *
  * <p>Spring Cloud Gateway's client observation, which did this before, is off
  * ({@code spring.cloud.gateway.server.webflux.observability.enabled=false}): one more observation, timer and span
- * per proxied request, about a tenth of the gateway's CPU on the buy path (docs/benchmarks.md), for an
+ * per proxied request, about 7 % of the gateway's CPU samples on the buy path (docs/benchmarks.md), for an
  * {@code http.client.requests} series no dashboard or alert reads and a span that only repeated the service's own.
  */
 @Component
