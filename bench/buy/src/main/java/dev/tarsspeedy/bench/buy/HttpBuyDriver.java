@@ -73,14 +73,16 @@ final class HttpBuyDriver implements AutoCloseable {
     /** One attempt: its request, and the outcome its caller waits for. */
     private static final class Exchange {
         final FullHttpRequest request;
-        final int success;
+        /** A buy (202 accepted, 409 refused) or a reference row's request (200 its only answer). */
+        final boolean buy;
+
         final CompletableFuture<OpenModelDriver.Outcome> outcome = new CompletableFuture<>();
         Channel channel;
         ScheduledFuture<?> timeout;
 
-        Exchange(FullHttpRequest request, int success) {
+        Exchange(FullHttpRequest request, boolean buy) {
             this.request = request;
-            this.success = success;
+            this.buy = buy;
         }
     }
 
@@ -135,7 +137,7 @@ final class HttpBuyDriver implements AutoCloseable {
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .set(HttpHeaderNames.CONTENT_LENGTH, BODY_BYTES.length)
                 .set("Idempotency-Key", idempotencyKey());
-        return submit(new Exchange(request, 202));
+        return submit(new Exchange(request, true));
     }
 
     /** A reference row's request: {@code GET path} with the buyer's token; 200 is the answer, anything else an error. */
@@ -143,7 +145,7 @@ final class HttpBuyDriver implements AutoCloseable {
         FullHttpRequest request =
                 new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path, Unpooled.EMPTY_BUFFER);
         headers(request, token);
-        return submit(new Exchange(request, 200));
+        return submit(new Exchange(request, false));
     }
 
     private HttpHeaders headers(FullHttpRequest request, String token) {
@@ -279,7 +281,7 @@ final class HttpBuyDriver implements AutoCloseable {
             }
             int status = response.status().code();
             if (!exchange.outcome.isDone()) {
-                complete(exchange, outcome(status, exchange.success));
+                complete(exchange, outcome(status, exchange.buy));
             }
             if (HttpUtil.isKeepAlive(response)) {
                 release(channel);
@@ -298,11 +300,11 @@ final class HttpBuyDriver implements AutoCloseable {
         }
     }
 
-    private OpenModelDriver.Outcome outcome(int status, int success) {
-        if (status == success) {
+    private OpenModelDriver.Outcome outcome(int status, boolean buy) {
+        if (status == (buy ? 202 : 200)) {
             return OpenModelDriver.Outcome.ACCEPTED;
         }
-        return success == 202 && status == 409 ? OpenModelDriver.Outcome.REFUSED : error("HTTP " + status);
+        return buy && status == 409 ? OpenModelDriver.Outcome.REFUSED : error("HTTP " + status);
     }
 
     private OpenModelDriver.Outcome error(String kind) {

@@ -49,7 +49,7 @@ class TraceHeadersFilter implements HttpHeadersFilter, Ordered {
     }
 
     /** The span of the server observation that Spring WebFlux opened for this request, if tracing recorded one. */
-    static Span serverSpan(ServerWebExchange exchange) {
+    private static Span serverSpan(ServerWebExchange exchange) {
         ContextView context = exchange.getAttribute(GATEWAY_REACTOR_CONTEXT_ATTR);
         if (context == null) {
             return null;
