@@ -145,7 +145,8 @@ public final class ProblemWriter {
                 problem.detailCode(), problem.detailArguments().toArray(), problem.type(), locale);
     }
 
-    static Locale locale(ServerWebExchange exchange) {
+    /** The language a problem for this request is written in: its {@code Accept-Language}'s best match, else English. */
+    public static Locale locale(ServerWebExchange exchange) {
         List<Locale.LanguageRange> ranges;
         try {
             ranges = exchange.getRequest().getHeaders().getAcceptLanguage();

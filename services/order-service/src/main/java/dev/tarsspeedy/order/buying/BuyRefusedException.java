@@ -1,6 +1,7 @@
 package dev.tarsspeedy.order.buying;
 
 import dev.tarsspeedy.order.DropId;
+import java.time.Duration;
 
 /**
  * Redis (or this instance's memory of it) refused a buy. The common answer of a drop (everybody after the sell-out),
@@ -19,12 +20,26 @@ public class BuyRefusedException extends RuntimeException {
     private final DropId dropId;
     private final Reason reason;
     private final int remaining;
+    private final Duration holdsFor;
 
     public BuyRefusedException(DropId dropId, Reason reason, int remaining) {
+        this(dropId, reason, remaining, Duration.ZERO);
+    }
+
+    private BuyRefusedException(DropId dropId, Reason reason, int remaining, Duration holdsFor) {
         super(null, null, false, false);
         this.dropId = dropId;
         this.reason = reason;
         this.remaining = remaining;
+        this.holdsFor = holdsFor;
+    }
+
+    /**
+     * The drop has no unit left, and this instance gives every attempt on it the same answer from memory for
+     * {@code holdsFor} (zero: it does not remember).
+     */
+    public static BuyRefusedException soldOut(DropId dropId, Duration holdsFor) {
+        return new BuyRefusedException(dropId, Reason.SOLD_OUT, 0, holdsFor);
     }
 
     @Override
@@ -42,5 +57,10 @@ public class BuyRefusedException extends RuntimeException {
 
     public int remaining() {
         return remaining;
+    }
+
+    /** How long this answer holds for every buyer of the drop (a remembered sell-out); zero for any other refusal. */
+    public Duration holdsFor() {
+        return holdsFor;
     }
 }

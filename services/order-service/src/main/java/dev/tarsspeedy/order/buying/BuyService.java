@@ -77,8 +77,9 @@ public class BuyService {
                     if (drop.notYetOpenAt(now)) {
                         return Mono.error(new BuyRefusedException(dropId, BuyRefusedException.Reason.NOT_OPEN, -1));
                     }
-                    if (soldOut.soldOut(dropId, now)) {
-                        return Mono.error(new BuyRefusedException(dropId, BuyRefusedException.Reason.SOLD_OUT, 0));
+                    Duration remembered = soldOut.remembered(dropId, now);
+                    if (!remembered.isZero()) {
+                        return Mono.error(BuyRefusedException.soldOut(dropId, remembered));
                     }
                     return store.buy(dropId, user, quantity, idempotencyKey, OrderId.random(), hold, contact)
                             // Redis away or too slow: the buyer may retry; nothing was taken that is not in the stream.
@@ -107,6 +108,7 @@ public class BuyService {
             case SOLD_OUT -> {
                 if (outcome.remaining() <= 0) {
                     soldOut.mark(dropId, clock.instant());
+                    yield Mono.error(BuyRefusedException.soldOut(dropId, soldOut.ttl()));
                 }
                 yield refused(dropId, BuyRefusedException.Reason.SOLD_OUT, outcome);
             }

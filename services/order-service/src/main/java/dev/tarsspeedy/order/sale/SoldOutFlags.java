@@ -23,15 +23,25 @@ public class SoldOutFlags {
     }
 
     public boolean soldOut(DropId drop, Instant now) {
+        return !remembered(drop, now).isZero();
+    }
+
+    /** How much longer this instance answers "sold out" for the drop from memory; zero when it does not. */
+    public Duration remembered(DropId drop, Instant now) {
         Instant end = until.get(drop);
         if (end == null) {
-            return false;
+            return Duration.ZERO;
         }
         if (now.isBefore(end)) {
-            return true;
+            return Duration.between(now, end);
         }
         until.remove(drop, end);
-        return false;
+        return Duration.ZERO;
+    }
+
+    /** How long a sell-out Redis just reported is remembered (zero: not at all). */
+    public Duration ttl() {
+        return ttl;
     }
 
     public void mark(DropId drop, Instant now) {

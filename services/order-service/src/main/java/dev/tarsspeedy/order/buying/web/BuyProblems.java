@@ -1,5 +1,6 @@
 package dev.tarsspeedy.order.buying.web;
 
+import dev.tarsspeedy.contracts.order.SoldOutAnswer;
 import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.buying.BuyRefusedException;
 import dev.tarsspeedy.order.buying.DropNotFoundException;
@@ -47,6 +48,11 @@ final class BuyProblems {
         problem.with("dropId", e.dropId().value());
         if (e.remaining() >= 0) {
             problem.with("remaining", e.remaining());
+        }
+        long holdsForMillis = e.holdsFor().toMillis();
+        if (holdsForMillis > 0) {
+            // Lets the gateway repeat this answer for as long (SoldOutAnswer); it does not pass the header on.
+            problem.withHeader(SoldOutAnswer.MAX_AGE_HEADER, Long.toString(holdsForMillis));
         }
         return problem;
     }
