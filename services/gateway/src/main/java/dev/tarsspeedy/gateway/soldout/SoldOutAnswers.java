@@ -92,7 +92,7 @@ public class SoldOutAnswers implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!enabled || request.getMethod() != HttpMethod.POST) {
+        if (request.getMethod() != HttpMethod.POST) {
             return chain.filter(exchange);
         }
         PathPattern.PathMatchInfo match = path.matchAndExtract(request.getPath().pathWithinApplication());
@@ -101,7 +101,8 @@ public class SoldOutAnswers implements GlobalFilter, Ordered {
         }
         String dropId = match.getUriVariables().get(dropVariable);
         Locale language = ProblemWriter.locale(exchange);
-        SoldOutMemory.Answer answer = memory.answer(dropId, language);
+        // Switched off, nothing is kept or repeated, but the header is still not passed on.
+        SoldOutMemory.Answer answer = enabled ? memory.answer(dropId, language) : null;
         if (answer != null && oneUnitWellFormed(exchange)) {
             answered.increment();
             return write(exchange.getResponse(), answer);
@@ -184,7 +185,8 @@ public class SoldOutAnswers implements GlobalFilter, Ordered {
             Duration maxAge = parse(maxAgeHeader);
             String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
             String contentLanguage = headers.getFirst(HttpHeaders.CONTENT_LANGUAGE);
-            if (maxAge.isZero()
+            if (!enabled
+                    || maxAge.isZero()
                     || !HttpStatus.CONFLICT.equals(getStatusCode())
                     || contentType == null
                     || !sameLanguage(contentLanguage)) {
