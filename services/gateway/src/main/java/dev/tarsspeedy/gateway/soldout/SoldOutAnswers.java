@@ -1,5 +1,6 @@
 package dev.tarsspeedy.gateway.soldout;
 
+import dev.tarsspeedy.contracts.order.BuyRequestRules;
 import dev.tarsspeedy.contracts.order.SoldOutAnswer;
 import dev.tarsspeedy.platform.problem.ProblemWriter;
 import io.micrometer.core.instrument.Counter;
@@ -56,10 +57,6 @@ public class SoldOutAnswers implements GlobalFilter, Ordered {
      */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1001;
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** The order service's longest idempotency key. */
-    static final int MAX_KEY_LENGTH = 100;
-
     private final boolean enabled;
     private final PathPattern path;
     private final String dropVariable;
@@ -115,12 +112,12 @@ public class SoldOutAnswers implements GlobalFilter, Ordered {
     /** What the order service would refuse as sold out, and nothing it might answer otherwise. */
     private boolean oneUnitWellFormed(ServerWebExchange exchange) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        List<String> keys = headers.get(IDEMPOTENCY_KEY);
+        List<String> keys = headers.get(BuyRequestRules.IDEMPOTENCY_KEY_HEADER);
         if (keys == null || keys.size() != 1) {
             return false;
         }
         String key = keys.getFirst();
-        if (key.isBlank() || key.strip().length() > MAX_KEY_LENGTH) {
+        if (key.isBlank() || key.strip().length() > BuyRequestRules.MAX_IDEMPOTENCY_KEY_LENGTH) {
             return false;
         }
         MediaType type;

@@ -22,10 +22,6 @@ public class SoldOutFlags {
         this.ttl = properties.buy().soldOutTtl();
     }
 
-    public boolean soldOut(DropId drop, Instant now) {
-        return !remembered(drop, now).isZero();
-    }
-
     /** How much longer this instance answers "sold out" for the drop from memory; zero when it does not. */
     public Duration remembered(DropId drop, Instant now) {
         Instant end = until.get(drop);

@@ -54,12 +54,12 @@ class OrderDropWindowTest {
         SoldOutFlags flags = new SoldOutFlags(properties);
         DropId drop = DropId.of(UUID.randomUUID());
         Instant now = Instant.now();
-        assertThat(flags.soldOut(drop, now)).isFalse();
+        assertThat(flags.remembered(drop, now)).isZero();
         flags.mark(drop, now);
-        assertThat(flags.soldOut(drop, now.plusMillis(999))).isTrue();
-        assertThat(flags.soldOut(drop, now.plusSeconds(1))).isFalse();
+        assertThat(flags.remembered(drop, now.plusMillis(999))).isEqualTo(Duration.ofMillis(1));
+        assertThat(flags.remembered(drop, now.plusSeconds(1))).isZero();
         flags.mark(drop, now);
         flags.clear(drop);
-        assertThat(flags.soldOut(drop, now)).isFalse();
+        assertThat(flags.remembered(drop, now)).isZero();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tarsspeedy.order.buying.web;
 
+import dev.tarsspeedy.contracts.order.BuyRequestRules;
 import dev.tarsspeedy.order.DropId;
 import dev.tarsspeedy.order.UserId;
 import dev.tarsspeedy.order.buying.BuyService;
@@ -25,8 +26,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class BuyController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final int MAX_KEY_LENGTH = 100;
+    static final String IDEMPOTENCY_KEY = BuyRequestRules.IDEMPOTENCY_KEY_HEADER;
+    static final int MAX_KEY_LENGTH = BuyRequestRules.MAX_IDEMPOTENCY_KEY_LENGTH;
 
     private final BuyService buying;
 
